@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Fresh-machine set-up, run in front of every npm script. Uses only Node built-ins,
+// because it runs before node_modules exists.
+//
+//   node scripts/bootstrap.mjs [profile]
+//
+// profile: "node" (default: npm dependencies only), "render" (+ chromium, ffmpeg),
+// "voice" (+ festival with the slt HTS voice, pocketsphinx, sox), "all" (everything).
+// Idempotent and quick when everything is already there.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const profile = process.argv[2] ?? 'node';
+
+/** Debian package -> a file that proves it is installed. */
+const SYSTEM_PACKAGES = {
+  render: [
+    ['chromium', '/usr/bin/chromium'],
+    ['ffmpeg', '/usr/bin/ffmpeg'],
+  ],
+  voice: [
+    ['ffmpeg', '/usr/bin/ffmpeg'],
+    ['festival', '/usr/bin/festival'],
+    ['festvox-us-slt-hts', '/usr/share/festival/voices/us/cmu_us_slt_arctic_hts'],
+    ['pocketsphinx', '/usr/bin/pocketsphinx_batch'],
+    ['pocketsphinx-en-us', '/usr/share/pocketsphinx/model/en-us/en-us'],
+    ['sox', '/usr/bin/sox'],
+  ],
+};
+SYSTEM_PACKAGES.all = [...SYSTEM_PACKAGES.render, ...SYSTEM_PACKAGES.voice];
+SYSTEM_PACKAGES.node = [];
+
+function fail(message) {
+  process.stderr.write(`setup: ${message}\n`);
+  process.exit(1);
+}
+
+function ensureNodeModules() {
+  const lock = join(root, 'package-lock.json');
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
+  if (!stale) return;
+  process.stderr.write('setup: installing npm dependencies (npm ci)...\n');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) fail('npm ci failed; run `npm ci` by hand to see why.');
+}
+
+function ensureSystemPackages(wanted) {
+  const missing = [...new Map(wanted.filter(([, file]) => !existsSync(file))).keys()];
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) fail(`missing ${missing.join(', ')}; install with: sudo sh -c '${command}'`);
+  process.stderr.write(`setup: installing Debian packages: ${missing.join(' ')}\n`);
+  try {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('sh', ['-c', command], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  } catch {
+    fail(`could not install ${missing.join(', ')}; run: ${command}`);
+  }
+  const still = wanted.filter(([, file]) => !existsSync(file)).map(([name]) => name);
+  if (still.length) fail(`still missing after install: ${still.join(', ')}`);
+}
+
+if (!(profile in SYSTEM_PACKAGES)) fail(`unknown profile "${profile}"; use one of ${Object.keys(SYSTEM_PACKAGES).join(', ')}`);
+ensureNodeModules();
+ensureSystemPackages(SYSTEM_PACKAGES[profile]);
