@@ -1,0 +1,6 @@
+import type { Composition } from '../engine/composition';
+import { explainerCompositions } from './Explainer';
+import { placeholderComposition } from './Placeholder';
+
+/** Every registered composition with its component (browser side: render page, studio, embed). */
+export const compositions: readonly Composition<any>[] = [...explainerCompositions, placeholderComposition];

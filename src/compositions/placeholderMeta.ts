@@ -1,0 +1,13 @@
+import type { CompositionMeta } from '../engine/composition';
+
+/** The placeholder that proves the render chain: 60 s, 1080p, 30 fps, with a test tone. */
+export const placeholderMeta: CompositionMeta = {
+  id: 'placeholder',
+  width: 1920,
+  height: 1080,
+  fps: 30,
+  durationInFrames: 1800,
+  audio: { kind: 'tone', frequencyHz: 440 },
+  posterFrame: 450,
+  description: 'Pipeline check: SVG, text and one three.js object moving with the frame, plus a test tone.',
+};

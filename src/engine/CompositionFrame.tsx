@@ -1,0 +1,117 @@
+import { Component, useMemo, type ErrorInfo, type ReactNode } from 'react';
+import { compositionMeta, type Composition } from './composition';
+import { AbsoluteFrameContext, ROOT_SEQUENCE, SequenceContext, VideoConfigContext } from './frameContext';
+import { RenderReadinessContext, type RenderReadiness } from './renderReadiness';
+
+/** A scene error, with where it happened: what the renderer and the studio show. */
+export interface FrameError {
+  compositionId: string;
+  frame: number;
+  message: string;
+  stack: string;
+  /** React component stack ("in MgExpulsion (src/scenes/MgExpulsion.tsx:12) ..."). */
+  componentStack: string;
+}
+
+export interface CompositionFrameProps {
+  composition: Composition<any>;
+  /** Absolute frame to draw, 0..durationInFrames-1. */
+  frame: number;
+  /** Props for the composition component (defaults to its defaultProps). */
+  inputProps?: Record<string, unknown>;
+  readiness: RenderReadiness;
+  /** Called when a scene throws while drawing `frame`. */
+  onError?: (error: FrameError) => void;
+  /** Change it (e.g. after a hot reload) to clear a shown error and try the same frame again. */
+  resetKey?: unknown;
+}
+
+/**
+ * Draws one frame of a composition at its native size. The renderer, the
+ * studio and the article-page player all draw through this component, so
+ * they show the same pixels for the same frame.
+ */
+export function CompositionFrame({ composition, frame, inputProps, readiness, onError, resetKey }: CompositionFrameProps) {
+  const Scene = composition.component;
+  const meta = useMemo(() => compositionMeta(composition), [composition]);
+  const props = inputProps ?? composition.defaultProps;
+  return (
+    <VideoConfigContext.Provider value={meta}>
+      <RenderReadinessContext.Provider value={readiness}>
+        <SequenceContext.Provider value={ROOT_SEQUENCE}>
+          <AbsoluteFrameContext.Provider value={frame}>
+            <div
+              data-composition={composition.id}
+              style={{ position: 'relative', width: composition.width, height: composition.height, overflow: 'hidden' }}
+            >
+              <SceneErrorBoundary compositionId={composition.id} frame={frame} onError={onError} resetKey={resetKey}>
+                <Scene {...props} />
+              </SceneErrorBoundary>
+            </div>
+          </AbsoluteFrameContext.Provider>
+        </SequenceContext.Provider>
+      </RenderReadinessContext.Provider>
+    </VideoConfigContext.Provider>
+  );
+}
+
+interface BoundaryProps {
+  compositionId: string;
+  frame: number;
+  onError: ((error: FrameError) => void) | undefined;
+  resetKey: unknown;
+  children: ReactNode;
+}
+
+interface BoundaryState {
+  error: FrameError | null;
+}
+
+/** Catches a scene's error, reports it with composition, frame and component stack; clears on the next frame. */
+class SceneErrorBoundary extends Component<BoundaryProps, BoundaryState> {
+  override state: BoundaryState = { error: null };
+
+  static getDerivedStateFromError(): Partial<BoundaryState> {
+    return {};
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    const e = error instanceof Error ? error : new Error(String(error));
+    const frameError: FrameError = {
+      compositionId: this.props.compositionId,
+      frame: this.props.frame,
+      message: e.message,
+      stack: e.stack ?? '',
+      componentStack: info.componentStack ?? '',
+    };
+    this.setState({ error: frameError });
+    this.props.onError?.(frameError);
+  }
+
+  override componentDidUpdate(prev: BoundaryProps): void {
+    // A new frame, or a new reset key (a hot-reloaded scene), gets a fresh try.
+    if (this.state.error && (prev.frame !== this.props.frame || prev.resetKey !== this.props.resetKey)) {
+      this.setState({ error: null });
+    }
+  }
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <div
+        role="alert"
+        data-frame-error
+        style={{ position: 'absolute', inset: 0, background: '#2a0710', color: '#ffd7de', padding: 48, font: '28px/1.4 monospace', whiteSpace: 'pre-wrap', overflow: 'hidden' }}
+      >
+        {`${error.compositionId} threw at frame ${error.frame}: ${error.message}\n${error.componentStack.trim().split('\n').slice(0, 8).join('\n')}`}
+      </div>
+    );
+  }
+}
+
+/** One-line-plus-stack description of a frame error, for terminals. */
+export function describeFrameError(e: FrameError): string {
+  const stack = e.componentStack.trim().split('\n').slice(0, 8).map((l) => `    ${l.trim()}`).join('\n');
+  return `Composition "${e.compositionId}" threw at frame ${e.frame}: ${e.message}\n  component stack:\n${stack}`;
+}

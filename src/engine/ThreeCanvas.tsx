@@ -1,0 +1,65 @@
+import { Canvas, useThree, type CanvasProps } from '@react-three/fiber';
+import { useLayoutEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { useAbsoluteFrame } from './frameContext';
+import { useRenderReadiness } from './renderReadiness';
+
+export interface ThreeCanvasProps {
+  /** CSS size of the canvas box, in composition pixels. */
+  width: number;
+  height: number;
+  /**
+   * Drawing-buffer pixels per CSS pixel (default 1). Software WebGL costs
+   * grow with pixels drawn, so 0.5-0.75 is a real speed lever for soft,
+   * organic shapes; the browser scales the result up.
+   */
+  pixelRatio?: number;
+  camera?: CanvasProps['camera'];
+  style?: CSSProperties;
+  children?: ReactNode;
+  /** Label used in readiness time-outs and errors. */
+  label?: string;
+}
+
+/**
+ * A react-three-fiber canvas that draws exactly once per requested frame:
+ * no render loop of its own (frameloop "never"), a preserved drawing buffer
+ * so screenshots see it, and a readiness report so capture waits for it.
+ * Scene content inside reads the frame with the usual hooks (contexts are
+ * bridged by R3F) and must be a pure function of it.
+ */
+export function ThreeCanvas({ width, height, pixelRatio = 1, camera, style, children, label = 'three canvas' }: ThreeCanvasProps) {
+  const readiness = useRenderReadiness();
+  const frame = useAbsoluteFrame();
+  const [token] = useState(() => ({}));
+  useLayoutEffect(() => {
+    readiness.addParticipant(token, label);
+    return () => readiness.removeParticipant(token);
+  }, [readiness, token, label]);
+  return (
+    <div style={{ width, height, ...style }}>
+      <Canvas
+        frameloop="never"
+        dpr={pixelRatio}
+        resize={{ debounce: 0, scroll: false }}
+        gl={{ preserveDrawingBuffer: true, antialias: false, powerPreference: 'high-performance' }}
+        camera={camera}
+        style={{ width, height }}
+      >
+        <DrawOnCommit frame={frame} onDrawn={(f) => readiness.reportDrawn(token, f)} />
+        {children}
+      </Canvas>
+    </div>
+  );
+}
+
+/** Draws the three.js scene after every commit of the canvas tree, then reports the frame drawn. */
+function DrawOnCommit({ frame, onDrawn }: { frame: number; onDrawn: (frame: number) => void }) {
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  const camera = useThree((s) => s.camera);
+  useLayoutEffect(() => {
+    gl.render(scene, camera);
+    onDrawn(frame);
+  });
+  return null;
+}
