@@ -14,6 +14,8 @@ export interface VoiceTimings {
 
 export interface SceneVoiceTiming {
   id: SceneId;
+  /** Chapter title from the script (chapters WebVTT, studio). Optional: older timing files lack it. */
+  title?: string;
   /** Length of this scene's narration audio, ms. */
   audioDurationMs: number;
   /** Word-level captions (caption text, not spoken form), ms from the start of this scene's audio. */
