@@ -18,6 +18,12 @@ export interface Protocol {
   postsynapticDepolarisations: readonly { startMs: number; endMs: number; targetMv: number }[];
   /** Time after the last induction spike at which the protocol "ends", ms. */
   endMs: number;
+  /** Optional: which of presynapticSpikeTimesMs are baseline/probe test pulses (not induction), ms. */
+  testPulseTimesMs?: readonly number[];
+  /** Optional: simulate until this time, ms (default: endMs + 8 h). */
+  simulateUntilMs?: number;
+  /** Optional: start simulating at this time, ms (default: 2 s before the first spike, at rest). */
+  simulateFromMs?: number;
 }
 
 /** Experimental conditions; all combinable. */
@@ -72,6 +78,20 @@ export interface SpineState {
   synapticWeight: number;
   /** Field EPSP slope as percent of baseline (100 = baseline). */
   fepspPercent: number;
+  /** Optional: calcineurin (PP2B) activity, 0..1. */
+  calcineurinActivity?: number;
+  /** Optional: fraction of holoenzymes with k = 0..12 pT286 subunits (13 entries, sum 1). */
+  camkiiHoloenzymeDistribution?: readonly number[];
+  /** Optional: early (labile, protein-synthesis-independent) potentiation, fraction of baseline weight. */
+  earlyPotentiationFraction?: number;
+  /** Optional: late (protein-synthesis-dependent) potentiation, fraction of baseline weight. */
+  latePotentiationFraction?: number;
+  /** Optional: plasticity-related protein level, 0..1 (0 under anisomycin). */
+  proteinSynthesisLevel?: number;
+  /** Optional: presynaptic post-tetanic potentiation, fraction of baseline release. */
+  ptpFraction?: number;
+  /** Optional: Ca2+ current through this spine's NMDA receptors, pA (negative = inward). */
+  nmdaCaCurrentPicoA?: number;
 }
 
 /** A precomputed, immutable simulation result that can be sampled at any time cheaply. */

@@ -1,0 +1,82 @@
+/**
+ * "The same test pulse, before and after": the response a single test pulse WOULD evoke if delivered
+ * at time tMs of a trace, computed from the synaptic state stored at tMs (AMPAR count, S831,
+ * presynaptic PTP). Runs a 60-ms fast simulation from rest with that state (cheap: ~2,500 steps),
+ * so the trace itself is never re-integrated. Pure.
+ */
+import type { SpineTrace } from './types';
+import { P } from './parameters';
+import { jahrStevensUnblockedFraction } from './mgBlock';
+import { cleftGlutamateMilliM, meanGlutamateOverStepMilliM } from './glutamate';
+import { ampaMaxConductanceNanoS, s831ConductanceFactor, stepAmpaOpenFraction, stepNmdaBoundFraction, stepNmdaOpenFraction } from './receptors';
+import { relaxTowards } from './relax';
+
+export interface TestPulseResponse {
+  /** Time in the trace whose synaptic state was used, ms. */
+  tMs: number;
+  /** Peak depolarisation of the spine (EPSP amplitude), mV above the holding/resting potential. */
+  epspPeakMv: number;
+  /** Time of the EPSP peak after the pulse, ms. */
+  epspPeakTimeMs: number;
+  /** Peak AMPA conductance of this synapse, nS. */
+  ampaPeakNanoS: number;
+  /** Field EPSP slope, percent of the baseline fEPSP (= the trace's fepspPercent at tMs). */
+  fepspPercent: number;
+  /** EPSP amplitude relative to the baseline test pulse, percent. */
+  epspPercentOfBaseline: number;
+  /** Membrane potential waveform of the response: times after the pulse (ms) and Vm (mV). */
+  waveform: { tMs: number[]; vmMv: number[] };
+}
+
+const DURATION_MS = 60;
+const STEP_MS = 0.025;
+
+function runTestPulse(ampaCount: number, s831: number, releaseScale: number, mgMilliM: number, apv: boolean, clampMv: number | null) {
+  const spikes = [0];
+  const rel = [releaseScale];
+  let ampaOpen = 0, nmdaBound = 0, nmdaOpen = 0;
+  const v0 = clampMv ?? P.restingPotentialMv;
+  let vm = v0;
+  let peak = 0, peakT = 0, gPeak = 0;
+  const ts: number[] = [], vs: number[] = [];
+  const cap = P.branchLeakConductanceNanoS * P.membraneTimeConstantMs;
+  const gMax = ampaMaxConductanceNanoS(ampaCount, s831ConductanceFactor(s831));
+  for (let i = 0; i * STEP_MS < DURATION_MS; i++) {
+    const t = i * STEP_MS;
+    if (i % 8 === 0) { ts.push(t); vs.push(vm); }
+    const glu = meanGlutamateOverStepMilliM(cleftGlutamateMilliM(t, spikes, 0, rel), STEP_MS);
+    ampaOpen = stepAmpaOpenFraction(ampaOpen, glu, STEP_MS);
+    nmdaBound = stepNmdaBoundFraction(nmdaBound, apv ? 0 : glu, STEP_MS);
+    nmdaOpen = stepNmdaOpenFraction(nmdaOpen, nmdaBound, STEP_MS);
+    const gA = gMax * ampaOpen;
+    if (gA > gPeak) gPeak = gA;
+    if (clampMv === null) {
+      const n = P.cooperativeSynapseCount;
+      const gAp = n * gA;
+      const gNp = apv ? 0 : n * P.branchNmdaConductancePerSynapseNanoS * nmdaOpen * jahrStevensUnblockedFraction(vm, mgMilliM);
+      const gTot = P.branchLeakConductanceNanoS + gAp + gNp;
+      const vInf = (P.branchLeakConductanceNanoS * P.restingPotentialMv) / gTot;
+      vm = relaxTowards(vm, vInf, gTot / cap, STEP_MS);
+    }
+    if (vm - v0 > peak) { peak = vm - v0; peakT = t + STEP_MS; }
+  }
+  return { peak, peakT, gPeak, ts, vs };
+}
+
+/** Response to a test pulse delivered at trace time tMs (uses the trace's conditions). */
+export function testPulseResponse(trace: SpineTrace, tMs: number): TestPulseResponse {
+  const s = trace.sample(tMs);
+  const c = trace.conditions;
+  const first = trace.sample(trace.startMs);
+  const baseline = runTestPulse(first.ampaReceptorCount, first.gluA1S831Fraction, 1, c.mgOutMilliM, c.apv, c.clampMv);
+  const now = runTestPulse(s.ampaReceptorCount, s.gluA1S831Fraction, 1 + (s.ptpFraction ?? 0), c.mgOutMilliM, c.apv, c.clampMv);
+  return {
+    tMs: s.tMs,
+    epspPeakMv: now.peak,
+    epspPeakTimeMs: now.peakT,
+    ampaPeakNanoS: now.gPeak,
+    fepspPercent: s.fepspPercent,
+    epspPercentOfBaseline: baseline.peak > 0 ? (100 * now.peak) / baseline.peak : 100,
+    waveform: { tMs: now.ts, vmMv: now.vs },
+  };
+}
