@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaptionFileError, parseCaptionFile } from '../../src/publish/captionFile';
-import { checkCaptionCues, checkChapterCues, readingChars } from '../../src/publish/captionRules';
+import { checkCaptionCues, checkChapterCues } from '../../src/publish/captionRules';
 
 const GOOD_VTT = `WEBVTT
 
@@ -42,10 +42,6 @@ describe('checkCaptionCues', () => {
     expect(checkCaptionCues(parseCaptionFile(GOOD_VTT, 'vtt'))).toEqual([]);
   });
 
-  it('counts reading characters with line breaks as one space', () => {
-    expect(readingChars({ lines: ['ab', 'cd'] })).toBe(5);
-  });
-
   it('reports each broken rule with its cue number and line', () => {
     const vtt = [
       'WEBVTT',
@@ -61,27 +57,38 @@ describe('checkCaptionCues', () => {
       '00:00:03.020 --> 00:00:11.000', // cue 3, line 12: 20 ms gap, too long
       'This line is far too long to fit the caption width limit',
       '',
-      '00:00:11.000 --> 00:00:12.000', // cue 4, line 15: too fast (45 chars in 1 s)
-      'Forty-five characters of text in one second.',
+      '00:00:11.000 --> 00:00:12.000', // cue 4, line 15: too fast (37 chars in 1 s)
+      'Twenty-five characters, in one second',
     ].join('\n');
     const problems = checkCaptionCues(parseCaptionFile(vtt, 'vtt', 'bad.vtt'));
+    const rulesOf = (n: number) => problems.filter((p) => p.cue === n).map((p) => p.rule).sort();
     const byCue = (n: number) => problems.filter((p) => p.cue === n).map((p) => p.message).join(' | ');
-    expect(byCue(1)).toMatch(/on screen 0\.500 s \(min 0\.83 s\)/);
-    expect(byCue(2)).toMatch(/3 lines \(max 2\)/);
+    expect(rulesOf(1)).toEqual(['min-duration']);
+    expect(byCue(1)).toMatch(/on screen 0\.500 s \(min 0\.830 s\)/);
+    expect(rulesOf(2)).toEqual(['lines', 'overlap']);
     expect(byCue(2)).toMatch(/overlaps cue 1 by 100 ms/);
-    expect(byCue(3)).toMatch(/gap of 20 ms after cue 2/);
+    expect(rulesOf(3)).toEqual(['chars-per-line', 'gap', 'max-duration']);
+    expect(byCue(3)).toMatch(/20 ms gap after cue 2/);
     expect(byCue(3)).toMatch(/line 1 has 56 characters \(max 42\)/);
-    expect(byCue(3)).toMatch(/on screen 7\.980 s \(max 7\.00 s\)/);
-    expect(byCue(4)).toMatch(/44\.0 characters\/s \(max 20\)/);
+    expect(byCue(3)).toMatch(/on screen 7\.980 s \(max 7\.000 s\)/);
+    expect(rulesOf(4)).toEqual(['reading-speed']);
+    expect(byCue(4)).toMatch(/37\.0 characters\/s \(max 20\)/);
     expect(problems.find((p) => p.cue === 3)?.line).toBe(11);
     expect(problems.every((p) => p.severity === 'error')).toBe(true);
+  });
+
+  it('reports cues out of time order', () => {
+    const vtt = 'WEBVTT\n\n00:00:05.000 --> 00:00:06.500\nLater first\n\n00:00:01.000 --> 00:00:02.500\nEarlier second\n';
+    const problems = checkCaptionCues(parseCaptionFile(vtt, 'vtt'));
+    expect(problems.map((p) => p.rule)).toContain('order');
+    expect(problems.find((p) => p.rule === 'order')).toMatchObject({ cue: 2, line: 6 });
   });
 
   it('warns when a cue spans a scene cut and fails one past the end of the video', () => {
     const cues = parseCaptionFile('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nAcross the cut\n', 'vtt');
     const problems = checkCaptionCues(cues, undefined, { sceneCutsMs: [2000], videoDurationMs: 2500 });
     expect(problems.map((p) => p.severity).sort()).toEqual(['error', 'warning']);
-    expect(problems.find((p) => p.severity === 'warning')?.message).toMatch(/scene cut at 00:00:02\.000/);
+    expect(problems.find((p) => p.severity === 'warning')?.message).toMatch(/scene cut at 2\.000 s/);
   });
 });
 
