@@ -26,6 +26,22 @@ export interface SynthesisResult {
   words: WordSpanMs[];
 }
 
+/**
+ * The whitespace-separated pieces of a scene's spoken text, each with the index of
+ * the caption word it belongs to. Festival makes exactly one Token per piece.
+ */
+export function spokenPieces(scene: ScriptScene): { pieces: string[]; owner: number[] } {
+  const owner: number[] = [];
+  const pieces: string[] = [];
+  scene.words.forEach((w, i) => {
+    for (const p of w.spoken.split(/\s+/).filter(Boolean)) {
+      pieces.push(p);
+      owner.push(i);
+    }
+  });
+  return { pieces, owner };
+}
+
 /** Scheme: logs every token (word count, first segment start, last segment end) and each utterance's sample offset. */
 function hookScheme(voice: SyntheticVoiceSettings): string {
   return `
@@ -67,14 +83,7 @@ function hookScheme(voice: SyntheticVoiceSettings): string {
 export function synthesiseScene(scene: ScriptScene, voice: SyntheticVoiceSettings, outWav: string): SynthesisResult {
   const dir = mkdtempSync(join(tmpdir(), 'voice-'));
   try {
-    const owner: number[] = [];
-    const pieces: string[] = [];
-    scene.words.forEach((w, i) => {
-      for (const p of w.spoken.split(/\s+/).filter(Boolean)) {
-        pieces.push(p);
-        owner.push(i);
-      }
-    });
+    const { pieces, owner } = spokenPieces(scene);
     const textPath = join(dir, 'scene.txt');
     const hookPath = join(dir, 'hook.scm');
     writeFileSync(textPath, pieces.join(' ') + '\n');
