@@ -1,9 +1,69 @@
-import { defineComposition } from '../engine';
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/inter/700.css';
+import '@fontsource/inter/800.css';
+import '@fontsource/jetbrains-mono/400.css';
+import '@fontsource/jetbrains-mono/700.css';
+import { useMemo } from 'react';
+import { defineComposition, Sequence, useAbsoluteFrame, useVideoConfig } from '../engine';
 import { explainerMetas } from './explainerMeta';
+import { loadExplainerData } from '../story/explainerData';
+import { ExplainerContext } from '../components/explainerContext';
+import { layoutFor } from '../components/layout';
+import { SynapseStage } from '../components/SynapseStage';
+import { stageMomentAt } from '../components/stageMoment';
+import { overlayOpacity, overlayWindow, stageDip } from '../components/crossFade';
+import { palette } from '../components/palette';
+import { SCENE_COMPONENTS } from '../scenes';
+import { Captions } from '../components/Captions';
 
-/** Stub, replaced by the scenes engineer. */
-function Explainer() {
-  return <div style={{ position: 'absolute', inset: 0, background: '#0b1020' }} />;
+export interface ExplainerProps {
+  /** Burn the captions in (default true); the article-page player turns them off and shows its own track. */
+  showCaptions?: boolean;
 }
 
-export const explainerCompositions = explainerMetas.map((meta) => defineComposition({ ...meta, component: Explainer, defaultProps: {} }));
+/** Drawing-buffer pixel ratio of the 3D stage per cut (software WebGL cost grows with pixels; render-notes.md). */
+const STAGE_PIXEL_RATIO = { landscape: 0.5, portrait: 0.6, square: 0.6 } as const;
+
+/**
+ * The LTP explainer: a shared 3D synapse stage, the eight scene overlays
+ * placed on the narration timeline with cross-fades, and burned-in captions.
+ * The same component draws all three cuts; the layout re-flows by frame size.
+ */
+export function Explainer({ showCaptions = true }: ExplainerProps) {
+  const { width, height } = useVideoConfig();
+  const frame = useAbsoluteFrame();
+  const data = useMemo(loadExplainerData, []);
+  const layout = useMemo(() => layoutFor(width, height), [width, height]);
+  const context = useMemo(() => ({ data, layout }), [data, layout]);
+  const stage = stageMomentAt(data, frame);
+  const dip = stageDip(data.timeline, frame);
+  return (
+    <ExplainerContext.Provider value={context}>
+      <div style={{ position: 'absolute', inset: 0, background: `radial-gradient(ellipse at 40% 45%, ${palette.backgroundGlow} 0%, ${palette.background} 70%)` }} />
+      <SynapseStage
+        state={stage.state}
+        spikeTimesMs={data.trace.protocol.presynapticSpikeTimesMs}
+        shot={stage.shot}
+        boutonOpacity={stage.shot.boutonOpacity}
+        layout={layout}
+        pixelRatio={STAGE_PIXEL_RATIO[layout.kind]}
+      />
+      {dip > 0 && <div style={{ position: 'absolute', inset: 0, background: palette.background, opacity: dip }} />}
+      {data.timeline.scenes.map((span, i) => {
+        const Scene = SCENE_COMPONENTS[span.id];
+        const w = overlayWindow(data.timeline, i);
+        return (
+          <Sequence key={span.id} name={span.id} from={w.from} durationInFrames={w.durationFrames} style={{ opacity: overlayOpacity(data.timeline, i, frame) }}>
+            <Scene />
+          </Sequence>
+        );
+      })}
+      {showCaptions && <Captions captions={data.timeline} />}
+    </ExplainerContext.Provider>
+  );
+}
+
+export const explainerCompositions = explainerMetas.map((meta) =>
+  defineComposition<ExplainerProps>({ ...meta, component: Explainer, defaultProps: { showCaptions: true } }),
+);

@@ -1,7 +1,26 @@
+/**
+ * Metadata of the three explainer cuts, React-free (Node reads it): length
+ * and poster frame come from the narration timeline, so a new voice re-times
+ * the video with no edit here.
+ */
 import type { CompositionMeta } from '../engine/composition';
+import { explainerTimelineData } from '../story/explainerData';
 
-/** Stub metadata for the three cuts; the scenes engineer derives durations from the narration timeline. */
-const base = { fps: 30, durationInFrames: 1800, audio: null, posterFrame: 900 } as const;
+const timeline = explainerTimelineData();
+
+/** Poster: just after Ca2+ floods the spine (the most colourful moment), or mid-video without that bookmark. */
+function posterFrame(): number {
+  const floods = timeline.scenes.find((s) => s.id === 'calcium-surge')?.bookmarkFrames['floods'];
+  const f = floods === undefined ? Math.floor(timeline.totalFrames / 2) : floods + Math.round(timeline.fps * 0.8);
+  return Math.min(timeline.totalFrames - 1, Math.max(0, f));
+}
+
+const base = {
+  fps: timeline.fps,
+  durationInFrames: timeline.totalFrames,
+  audio: { kind: 'file', publicPath: 'voice/narration.wav' },
+  posterFrame: posterFrame(),
+} as const;
 
 export const explainerMetas: CompositionMeta[] = [
   { ...base, id: 'explainer', width: 1920, height: 1080, description: 'The LTP explainer, 16:9 for the article page.' },

@@ -1,0 +1,47 @@
+/**
+ * The explainer's palette and type scale. Text colours are checked for WCAG
+ * AA contrast (>= 4.5:1) against `background` and `panel` in test/scenes.
+ */
+export const palette = {
+  /** Page background behind the 3D stage (deep navy). */
+  background: '#0b1020',
+  backgroundGlow: '#1a2550',
+  /** Overlay card fill (opaque enough that contrast is measured against it). */
+  panel: '#121a36',
+  panelBorder: '#2c3a6e',
+  text: '#f2f5ff',
+  textMuted: '#b7c0e0',
+  /** Membrane potential. */
+  vm: '#5fd4ff',
+  /** Ca2+ (readouts; the ion colour on the spine uses the colour map in caColor.ts). */
+  calcium: '#ffb347',
+  glutamate: '#7ee0a1',
+  ampa: '#5fd4ff',
+  ampaOpen: '#c8fbff',
+  nmda: '#ff8a5c',
+  magnesium: '#d4ff5a',
+  camkiiLit: '#ffd166',
+  camkiiDim: '#3a4470',
+  fepspBefore: '#9aa6cf',
+  fepspAfter: '#ffd166',
+  threshold: '#ff6b8b',
+  membrane: '#6b6fa8',
+  bouton: '#7385b8',
+  vesicle: '#d9e3ff',
+} as const;
+
+export const fonts = {
+  sans: "'Inter', 'DejaVu Sans', sans-serif",
+  mono: "'JetBrains Mono', 'DejaVu Sans Mono', monospace",
+} as const;
+
+/** Type scale in px at 1080 px on the short side (phone-legible: body >= 30 px). */
+export const typeScale = {
+  title: 56,
+  kicker: 26,
+  body: 32,
+  label: 30,
+  small: 26,
+  clock: 34,
+  bigNumber: 52,
+} as const;

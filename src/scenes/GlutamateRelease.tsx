@@ -1,0 +1,52 @@
+import { Panel } from '../components/Panel';
+import { SceneTitle } from '../components/SceneTitle';
+import { StageLabels } from '../components/StageLabels';
+import { VmMeter } from '../components/VmMeter';
+import { LiveTrace } from '../components/LiveTrace';
+import { Card, BigValue } from '../components/Card';
+import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
+import { boutonCenter, BOUTON_RADIUS, BOUTON_SQUASH, headRadiusUnits, onHead } from '../components/synapseGeometry';
+import { palette, typeScale, fonts } from '../components/palette';
+
+/**
+ * 1 · Glutamate release (1/1000 speed, pinned on "releasing"): the docked
+ * vesicle fuses, glutamate (glutamateMilliM) spreads across the cleft, AMPA
+ * receptors open (ampaOpenFraction x ampaReceptorCount) and the spine
+ * depolarises (vmMv).
+ */
+export function GlutamateRelease() {
+  const { data, layout } = useExplainer();
+  const m = useSceneMoment('glutamate-release');
+  const span = useSceneSpan('glutamate-release');
+  const stage = useStageMoment();
+  const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
+  const bc = boutonCenter(r);
+  const side = layout.kind === 'portrait' ? 1 : -1;
+  const nOpen = Math.round(m.state.ampaOpenFraction * m.state.ampaReceptorCount);
+  return (
+    <>
+      <StageLabels
+        shot={stage.shot}
+        labels={[
+          { text: 'presynaptic bouton', at: [bc[0] - 2.2, bc[1] + 1.2, 1.5], dx: -60 * -side, dy: -70, color: palette.bouton },
+          { text: 'glutamate', at: [1.2, r + 0.35, 0.5], dx: 150, dy: -40, color: palette.glutamate },
+          { text: 'AMPA receptors', at: onHead(r, 0.45, 2.6, 0.1), dx: -170, dy: 90, color: palette.ampa },
+          { text: 'vesicle', at: [0, bc[1] - BOUTON_RADIUS * BOUTON_SQUASH + 0.6, 0.5], dx: 160, dy: -110, color: palette.vesicle },
+        ]}
+      />
+      <SceneTitle kicker="1 · Glutamate release" title="A signal crosses the cleft" tMs={m.tMs} factor={m.clock.factor} />
+      <Panel>
+        <VmMeter vmMv={m.state.vmMv} />
+        <Card heading="AMPA receptors open" accent={palette.ampa}>
+          <BigValue value={`${nOpen}`} unit={`of ${Math.round(m.state.ampaReceptorCount)}`} color={palette.ampaOpen} />
+          <div style={{ fontSize: typeScale.small, color: palette.textMuted, fontFamily: fonts.sans }}>
+            cleft glutamate <span style={{ fontFamily: fonts.mono, color: palette.glutamate, fontWeight: 700 }}>{m.state.glutamateMilliM.toFixed(2)} mM</span>
+          </div>
+        </Card>
+        {layout.kind !== 'portrait' && (
+          <LiveTrace trace={data.trace} fromMs={m.clock.physicalMs(span.startFrame)} toMs={m.clock.physicalMs(span.startFrame + span.durationFrames)} nowMs={m.tMs} />
+        )}
+      </Panel>
+    </>
+  );
+}

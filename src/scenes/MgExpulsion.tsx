@@ -1,0 +1,48 @@
+import { Panel } from '../components/Panel';
+import { SceneTitle } from '../components/SceneTitle';
+import { StageLabels } from '../components/StageLabels';
+import { VmMeter } from '../components/VmMeter';
+import { LiveTrace } from '../components/LiveTrace';
+import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
+import { headRadiusUnits, NMDA_SLOTS, onHead } from '../components/synapseGeometry';
+import { mgDisplacement } from '../components/SynapseStage';
+import { palette } from '../components/palette';
+import { MG } from '../components/units';
+
+/**
+ * 2 · Mg2+ expulsion (1/100 speed, pinned on "pops out"): close on the NMDA
+ * receptors; each Mg2+ ion sits in its pore until the spine depolarises
+ * (vmMv) and the Jahr-Stevens unblocked fraction (mgUnblockedFraction)
+ * passes 0.5, when it is half-way out.
+ */
+export function MgExpulsion() {
+  const { data, layout } = useExplainer();
+  const m = useSceneMoment('mg-expulsion');
+  const span = useSceneSpan('mg-expulsion');
+  const stage = useStageMoment();
+  const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
+  const hero = NMDA_SLOTS[0]!;
+  const out = mgDisplacement(stage.state.mgUnblockedFraction);
+  return (
+    <>
+      <StageLabels
+        shot={stage.shot}
+        labels={[
+          { text: 'NMDA receptor', at: onHead(r, hero.theta, hero.phi, 0.3), dx: -200, dy: 150, color: palette.nmda },
+          { text: `${MG} ion`, at: onHead(r, hero.theta, hero.phi, 0.32 + 0.9 * out), dx: 170, dy: -120, color: palette.magnesium },
+        ]}
+      />
+      <SceneTitle kicker={`2 · The ${MG} block`} title="A coincidence detector" tMs={m.tMs} factor={m.clock.factor} />
+      <Panel>
+        <VmMeter vmMv={m.state.vmMv} mgUnblockedFraction={m.state.mgUnblockedFraction} />
+        <LiveTrace
+          trace={data.trace}
+          fromMs={m.clock.physicalMs(span.startFrame)}
+          toMs={m.clock.physicalMs(span.startFrame + span.durationFrames)}
+          nowMs={m.tMs}
+          height={layout.kind === 'portrait' ? 150 : 190}
+        />
+      </Panel>
+    </>
+  );
+}
