@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repo root (this file is src/render/bundle.ts). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+/** Where built render pages go: dist/render/<source hash>/render.html. */
+const BUNDLE_ROOT = join(REPO_ROOT, 'dist', 'render');
+
+export interface RenderBundle {
+  /** Directory holding render.html and its assets. */
+  dir: string;
+  /** Hash of the sources it was built from. */
+  sourceHash: string;
+  /** True when an existing build for the same sources was reused. */
+  cached: boolean;
+  /** Wall time spent hashing and (if needed) building, ms. */
+  elapsedMs: number;
+}
+
+let inProcess: Promise<RenderBundle> | null = null;
+
+/**
+ * Builds the render page (render.html + every composition) with Vite, or
+ * reuses the build whose source hash matches. Safe when several renders run
+ * at once: each build goes to a temporary directory that is renamed into place.
+ */
+export function bundleRenderPage({ force = false }: { force?: boolean } = {}): Promise<RenderBundle> {
+  if (!force && inProcess) return inProcess;
+  const started = performance.now();
+  const p = (async (): Promise<RenderBundle> => {
+    const sourceHash = hashSources();
+    const dir = join(BUNDLE_ROOT, sourceHash);
+    if (!force && existsSync(join(dir, 'render.html'))) {
+      return { dir, sourceHash, cached: true, elapsedMs: performance.now() - started };
+    }
+    const tmp = `${dir}.tmp-${process.pid}`;
+    rmSync(tmp, { recursive: true, force: true });
+    const { build } = await import('vite');
+    try {
+      await build({
+        configFile: join(REPO_ROOT, 'vite.config.ts'),
+        root: REPO_ROOT,
+        base: './',
+        publicDir: false,
+        logLevel: 'warn',
+        mode: 'production',
+        build: {
+          outDir: tmp,
+          emptyOutDir: true,
+          rolldownOptions: { input: join(REPO_ROOT, 'render.html'), checks: { bundlerTimings: false } },
+        },
+      });
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw new Error(`Could not bundle the render page (render.html): ${(e as Error).message}`);
+    }
+    if (existsSync(dir)) rmSync(tmp, { recursive: true, force: true });
+    else renameSync(tmp, dir);
+    pruneOldBundles(sourceHash);
+    return { dir, sourceHash, cached: false, elapsedMs: performance.now() - started };
+  })();
+  inProcess = p;
+  p.catch(() => {
+    if (inProcess === p) inProcess = null;
+  });
+  return p;
+}
+
+/** Hash of everything that goes into the page: src/, render.html, vite.config.ts, the lockfile. */
+export function hashSources(): string {
+  const hash = createHash('sha256');
+  const files = [...listFiles(join(REPO_ROOT, 'src')), join(REPO_ROOT, 'render.html'), join(REPO_ROOT, 'vite.config.ts'), join(REPO_ROOT, 'package-lock.json')];
+  for (const file of files.sort()) {
+    if (!existsSync(file)) continue;
+    hash.update(relative(REPO_ROOT, file));
+    hash.update('\0');
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** Removes builds of older sources that nobody has touched for an hour (a concurrent render may still use a recent one). */
+function pruneOldBundles(keep: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(BUNDLE_ROOT)) {
+    if (name === keep) continue;
+    const path = join(BUNDLE_ROOT, name);
+    try {
+      if (statSync(path).mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // raced with another pruner
+    }
+  }
+}

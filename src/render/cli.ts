@@ -1,0 +1,62 @@
+/**
+ * `npm run render`: renders a composition to an MP4 with its audio.
+ * Run with --help for options.
+ */
+import { parseArgs } from 'node:util';
+import { relative } from 'node:path';
+import { renderConfig } from '../../render.config';
+import { compositionCatalog } from '../compositions/catalog';
+import { createProgressLine } from './progressLine';
+import { renderVideo } from './renderVideo';
+import { parseIntegerOption, runCli } from './cliSupport';
+
+const HELP = `Usage: npm run render -- [options]
+
+Renders a composition to an H.264 MP4 (High, yuv420p, AAC 48 kHz, faststart)
+with headless Chromium and ffmpeg. Output settings live in render.config.ts.
+
+Options:
+  --composition ID   composition to render (default: ${renderConfig.defaultCompositionId})
+  --frames A-B       inclusive frame range, e.g. 0-299 or 450 (default: all frames)
+  --concurrency N    parallel capture workers, one browser each (default: ${renderConfig.capture.defaultConcurrency})
+  --crf N            x264 quality 0-51, 0 = lossless (default: ${renderConfig.video.crf})
+  --out FILE         output .mp4 (default: ${renderConfig.outDir}/<composition>.mp4)
+  -h, --help         show this help
+
+Compositions:
+${compositionCatalog.map((c) => `  ${c.id.padEnd(20)} ${c.width}x${c.height}, ${c.fps} fps, ${c.durationInFrames} frames`).join('\n')}
+`;
+
+runCli(HELP, async () => {
+  const { values } = parseArgs({
+    options: {
+      composition: { type: 'string' },
+      frames: { type: 'string' },
+      concurrency: { type: 'string' },
+      crf: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const compositionId = values.composition ?? renderConfig.defaultCompositionId;
+  const progress = createProgressLine(`render ${compositionId}`);
+  const result = await renderVideo({
+    compositionId,
+    outPath: values.out,
+    frameRange: values.frames,
+    concurrency: parseIntegerOption('--concurrency', values.concurrency),
+    crf: parseIntegerOption('--crf', values.crf),
+    onProgress: (p) => progress.update(p),
+  }).finally(() => progress.finish());
+  const s = result.stages;
+  process.stderr.write(
+    `render: wrote ${relative(process.cwd(), result.outPath) || result.outPath} (${result.frames} frames, ${result.concurrency} workers) in ${(s.totalMs / 1000).toFixed(1)} s = ${result.fps.toFixed(1)} fps` +
+      ` [bundle ${(s.bundleMs / 1000).toFixed(1)} s${result.bundleCached ? ' (cached)' : ''}, launch ${(s.launchMs / 1000).toFixed(1)} s, capture ${(s.captureMs / 1000).toFixed(1)} s, encode tail ${(s.encodeTailMs / 1000).toFixed(1)} s, mux ${(s.muxMs / 1000).toFixed(1)} s]\n`,
+  );
+});

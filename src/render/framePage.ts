@@ -1,0 +1,82 @@
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { CompositionMeta } from '../engine/composition';
+
+export type CaptureFormat = 'jpeg' | 'png';
+
+/**
+ * One browser page showing one composition, driven frame by frame through
+ * the page's `window.__captureDriver` (src/engine/captureDriver.ts), with
+ * screenshots taken straight over CDP.
+ */
+export interface FramePage {
+  meta: CompositionMeta;
+  /** Draws `frame` and waits until it may be captured (fonts, three.js draws, holds). */
+  setFrame(frame: number): Promise<void>;
+  /** Screenshot of the viewport (exactly the composition's size), as encoded image bytes. */
+  capture(format: CaptureFormat, jpegQuality: number): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export interface OpenFramePageOptions {
+  url: string;
+  compositionId: string;
+  width: number;
+  height: number;
+  inputProps?: Record<string, unknown>;
+  timeoutMs: number;
+}
+
+export async function openFramePage(browser: Browser, opts: OpenFramePageOptions): Promise<FramePage> {
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: opts.width, height: opts.height },
+    deviceScaleFactor: 1,
+  });
+  const page: Page = await context.newPage();
+  page.setDefaultTimeout(opts.timeoutMs);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const cdp: CDPSession = await context.newCDPSession(page);
+
+  const explain = (e: unknown): Error => {
+    const raw = e instanceof Error ? e.message : String(e);
+    const message = raw.replace(/^page\.evaluate: (Error: )?/, '').replace(/\n\s*at .*$/gs, '');
+    const extra = pageErrors.length ? `\n  page errors: ${pageErrors.slice(-3).join(' | ')}` : '';
+    return new Error(`${message}${extra}`);
+  };
+
+  try {
+    await page.goto(opts.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => Boolean(window.__captureDriver), undefined, { timeout: opts.timeoutMs });
+  } catch (e) {
+    await context.close().catch(() => {});
+    throw new Error(`The render page did not start (${opts.url}): ${explain(e).message}`);
+  }
+  let meta: CompositionMeta;
+  try {
+    meta = await page.evaluate(
+      ({ id, props }) => window.__captureDriver!.mount(id, props ?? undefined),
+      { id: opts.compositionId, props: opts.inputProps ?? null },
+    );
+  } catch (e) {
+    await context.close().catch(() => {});
+    throw explain(e);
+  }
+
+  return {
+    meta,
+    async setFrame(frame) {
+      try {
+        await page.evaluate((f) => window.__captureDriver!.setFrame(f), frame);
+      } catch (e) {
+        throw explain(e);
+      }
+    },
+    async capture(format, jpegQuality) {
+      const { data } = await cdp.send('Page.captureScreenshot', format === 'jpeg' ? { format, quality: jpegQuality } : { format });
+      return Buffer.from(data, 'base64');
+    },
+    async close() {
+      await context.close().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,280 @@
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { renderConfig } from '../../render.config';
+import type { CompositionMeta } from '../engine/composition';
+import { REPO_ROOT } from './bundle';
+import { killGroup, onAbortCleanup, spawnGroup } from './childProcesses';
+import { launchChromium, type LaunchedBrowser } from './chromium';
+import { concatListLine, joinAndMuxArgs, segmentEncodeArgs } from './ffmpegArgs';
+import { frameCount, splitFrameRange, type FrameRange } from './frameRange';
+import { openFramePage } from './framePage';
+import { openRenderSession } from './renderSession';
+import { resolveComposition, resolveConcurrency, resolveCrf, resolveFrameRange, type FrameRangeInput } from './renderOptions';
+
+export interface RenderVideoOptions {
+  /** Composition id from src/compositions (e.g. "explainer"). */
+  compositionId: string;
+  /** Output .mp4 (default out/<compositionId>.mp4). Written to a temporary file first, then renamed. */
+  outPath?: string;
+  /** Inclusive frame range to render (default: the whole composition). */
+  frameRange?: FrameRangeInput;
+  /** Parallel capture workers, each a browser with a contiguous frame range (default render.config.ts). */
+  concurrency?: number;
+  /** x264 CRF 0-51 (default render.config.ts; 0 = lossless). */
+  crf?: number;
+  /** Props for the composition component (default its defaultProps). */
+  inputProps?: Record<string, unknown>;
+  /** Called after every captured frame and at each stage change. */
+  onProgress?: (p: RenderProgress) => void;
+}
+
+export type RenderStage = 'bundle' | 'launch' | 'capture' | 'encode' | 'mux' | 'done';
+
+export interface RenderProgress {
+  stage: RenderStage;
+  framesDone: number;
+  totalFrames: number;
+  /** Capture speed so far, frames per second (0 before the first frame). */
+  fps: number;
+  /** Estimated seconds until all frames are captured (null before the first frame). */
+  etaSeconds: number | null;
+}
+
+/** Wall time of each stage, ms. Capture and encode overlap: `encodeTailMs` is what encoding added after the last capture. */
+export interface RenderStageTimes {
+  bundleMs: number;
+  launchMs: number;
+  captureMs: number;
+  encodeTailMs: number;
+  muxMs: number;
+  totalMs: number;
+}
+
+export interface RenderResult {
+  outPath: string;
+  composition: CompositionMeta;
+  frameRange: FrameRange;
+  frames: number;
+  concurrency: number;
+  stages: RenderStageTimes;
+  /** Sum over workers of the time spent in setFrame (React + three.js draw) and in screenshots, ms. */
+  workerTotals: { setFrameMs: number; screenshotMs: number; pipeWaitMs: number };
+  /** Frames per second over the whole render, bundle to mux. */
+  fps: number;
+  bundleCached: boolean;
+}
+
+/**
+ * Renders a composition (or a frame range of it) to an H.264 MP4 with its
+ * audio: N browsers each capture a contiguous range into their own ffmpeg,
+ * the segments are joined without re-encoding, and the audio is muxed in.
+ * On any failure every browser and ffmpeg is killed, temporary files are
+ * removed and an existing file at `outPath` is left as it was.
+ */
+export async function renderVideo(options: RenderVideoOptions): Promise<RenderResult> {
+  const started = performance.now();
+  const meta = resolveComposition(options.compositionId);
+  const range = resolveFrameRange(options.frameRange, meta);
+  const concurrency = resolveConcurrency(options.concurrency);
+  const crf = resolveCrf(options.crf);
+  const outPath = resolve(options.outPath ?? join(REPO_ROOT, renderConfig.outDir, `${meta.id}.mp4`));
+  if (!outPath.endsWith('.mp4')) throw new Error(`--out ${outPath}: the video output must be an .mp4 file.`);
+  const total = frameCount(range);
+  const report = (stage: RenderStage, framesDone: number, fps = 0, etaSeconds: number | null = null) =>
+    options.onProgress?.({ stage, framesDone, totalFrames: total, fps, etaSeconds });
+
+  mkdirSync(dirname(outPath), { recursive: true });
+  const tmpDir = join(dirname(outPath), `.${basename(outPath)}.render-${process.pid}-${Date.now().toString(36)}`);
+  mkdirSync(tmpDir);
+  const browsers: LaunchedBrowser[] = [];
+  const encoders: ChildProcess[] = [];
+  const killEverything = () => {
+    for (const b of browsers) killGroup(b.process);
+    for (const e of encoders) killGroup(e);
+  };
+  const removeTmp = () => rmSync(tmpDir, { recursive: true, force: true });
+  const unregister = onAbortCleanup(() => {
+    killEverything();
+    removeTmp();
+  });
+
+  if (meta.audio?.kind === 'file' && !existsSync(join(REPO_ROOT, 'public', meta.audio.publicPath))) {
+    unregister();
+    removeTmp();
+    throw new Error(`Composition "${meta.id}" uses audio public/${meta.audio.publicPath}, which does not exist; run \`npm run voiceover\` or fix the path in its meta.`);
+  }
+  report('bundle', 0);
+  const session = await openRenderSession().catch((e) => {
+    unregister();
+    removeTmp();
+    throw e;
+  });
+  const stages: RenderStageTimes = { bundleMs: session.bundle.elapsedMs, launchMs: 0, captureMs: 0, encodeTailMs: 0, muxMs: 0, totalMs: 0 };
+  const workerTotals = { setFrameMs: 0, screenshotMs: 0, pipeWaitMs: 0 };
+  try {
+    const pieces = splitFrameRange(range, concurrency);
+    const segments = pieces.map((_, i) => join(tmpDir, `segment-${String(i).padStart(3, '0')}.mp4`));
+
+    // Launch: every worker starts its browser and mounts the composition.
+    report('launch', 0);
+    const launchStart = performance.now();
+    let firstError: Error | null = null;
+    const fail = (e: unknown) => {
+      if (!firstError) {
+        firstError = e instanceof Error ? e : new Error(String(e));
+        killEverything();
+      }
+    };
+    const pages = await Promise.all(
+      pieces.map(async (piece, i) => {
+        const b = await launchChromium(session.tools.chromium);
+        browsers.push(b);
+        if (firstError) throw firstError;
+        const page = await openFramePage(b.browser, {
+          url: session.pageUrl,
+          compositionId: meta.id,
+          width: meta.width,
+          height: meta.height,
+          inputProps: options.inputProps,
+          timeoutMs: renderConfig.capture.frameTimeoutMs,
+        });
+        checkSameMeta(meta, page.meta);
+        return { page, piece, browser: b, index: i };
+      }).map((p) => p.catch((e) => { fail(e); throw e; })),
+    ).catch(() => {
+      throw firstError;
+    });
+    stages.launchMs = performance.now() - launchStart;
+
+    // Capture + encode: each worker pipes its frames into its own ffmpeg.
+    const captureStart = performance.now();
+    let framesDone = 0;
+    let lastCaptureEnd = captureStart;
+    const tick = () => {
+      framesDone++;
+      const seconds = (performance.now() - captureStart) / 1000;
+      const fps = framesDone / seconds;
+      report('capture', framesDone, fps, (total - framesDone) / fps);
+    };
+    report('capture', 0);
+    const results = await Promise.allSettled(
+      pages.map(async ({ page, piece, browser, index }) => {
+        const encoder = spawnGroup(session.tools.ffmpeg, segmentEncodeArgs({ fps: meta.fps, crf }, segments[index] as string), {
+          stdio: ['pipe', 'ignore', 'pipe'],
+        });
+        encoders.push(encoder);
+        const encoded = waitForExit(encoder, `ffmpeg (segment encoder for frames ${piece.first}-${piece.last})`);
+        encoded.catch(fail);
+        const died = browserDeath(browser, `Chromium (capture worker ${index + 1}, frames ${piece.first}-${piece.last})`);
+        died.catch(fail);
+        encoder.stdin!.on('error', () => {}); // EPIPE surfaces through `encoded`
+        for (let f = piece.first; f <= piece.last; f++) {
+          if (firstError) throw firstError;
+          let t = performance.now();
+          await Promise.race([page.setFrame(f), died]);
+          workerTotals.setFrameMs += performance.now() - t;
+          t = performance.now();
+          const image = await Promise.race([page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality), died]);
+          workerTotals.screenshotMs += performance.now() - t;
+          t = performance.now();
+          if (!encoder.stdin!.write(image)) await Promise.race([onceDrain(encoder), encoded]);
+          workerTotals.pipeWaitMs += performance.now() - t;
+          tick();
+        }
+        lastCaptureEnd = Math.max(lastCaptureEnd, performance.now());
+        encoder.stdin!.end();
+        await browser.close();
+        await encoded;
+      }).map((p) => p.catch((e) => { fail(e); throw e; })),
+    );
+    if (firstError) throw firstError;
+    for (const r of results) if (r.status === 'rejected') throw r.reason;
+    stages.captureMs = lastCaptureEnd - captureStart;
+    stages.encodeTailMs = performance.now() - lastCaptureEnd;
+
+    // Join + mux.
+    report('mux', total);
+    const muxStart = performance.now();
+    const listFile = join(tmpDir, 'segments.txt');
+    writeFileSync(listFile, segments.map(concatListLine).join('\n') + '\n');
+    const muxedFile = join(tmpDir, 'muxed.mp4');
+    const mux = spawnGroup(
+      session.tools.ffmpeg,
+      joinAndMuxArgs({
+        concatListFile: listFile,
+        audio: meta.audio,
+        publicDir: join(REPO_ROOT, 'public'),
+        startSeconds: range.first / meta.fps,
+        durationSeconds: total / meta.fps,
+        outFile: muxedFile,
+      }),
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    encoders.push(mux);
+    await waitForExit(mux, 'ffmpeg (join segments + mux audio)');
+    renameSync(muxedFile, outPath);
+    stages.muxMs = performance.now() - muxStart;
+    stages.totalMs = performance.now() - started;
+    report('done', total, total / (stages.totalMs / 1000), 0);
+    return {
+      outPath,
+      composition: meta,
+      frameRange: range,
+      frames: total,
+      concurrency: pieces.length,
+      stages,
+      workerTotals,
+      fps: total / (stages.totalMs / 1000),
+      bundleCached: session.bundle.cached,
+    };
+  } finally {
+    killEverything();
+    await Promise.all(browsers.map((b) => b.close()));
+    await session.close();
+    removeTmp();
+    unregister();
+  }
+}
+
+/** The page's registry (components) and the Node catalog (metadata) must describe the same composition. */
+function checkSameMeta(node: CompositionMeta, page: CompositionMeta): void {
+  const keys = ['width', 'height', 'fps', 'durationInFrames'] as const;
+  const diff = keys.filter((k) => node[k] !== page[k]);
+  if (diff.length) {
+    throw new Error(
+      `Composition "${node.id}": src/compositions/catalog.ts and the component registry disagree on ${diff
+        .map((k) => `${k} (${node[k]} vs ${page[k]})`)
+        .join(', ')}; make both come from the same meta object.`,
+    );
+  }
+}
+
+/** Resolves when the process exits with 0; rejects with its last stderr lines otherwise. */
+export function waitForExit(child: ChildProcess, label: string): Promise<void> {
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  return new Promise((resolvePromise, reject) => {
+    child.once('error', (e) => reject(new Error(`${label} could not start: ${e.message}`)));
+    child.once('close', (code, signal) => {
+      if (code === 0) resolvePromise();
+      else reject(new Error(`${label} failed (${signal ? `killed by ${signal}` : `exit code ${code}`})${stderr.trim() ? `:\n${stderr.trim()}` : ''}`));
+    });
+  });
+}
+
+function onceDrain(child: ChildProcess): Promise<void> {
+  return new Promise((r) => child.stdin!.once('drain', () => r()));
+}
+
+/** Never resolves; rejects if the browser process dies before we close it. */
+function browserDeath(b: LaunchedBrowser, label: string): Promise<never> {
+  return new Promise((_, reject) => {
+    b.process.once('exit', (code, signal) => {
+      if (b.closing) return;
+      reject(new Error(`${label} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); the render was stopped and no output was written.`));
+    });
+  });
+}

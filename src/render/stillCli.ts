@@ -1,0 +1,47 @@
+/**
+ * `npm run still -- --composition ID --frame N --out file.png`: writes one
+ * frame as PNG (or JPEG for .jpg/.jpeg).
+ */
+import { parseArgs } from 'node:util';
+import { relative } from 'node:path';
+import { renderConfig } from '../../render.config';
+import { compositionCatalog } from '../compositions/catalog';
+import { parseIntegerOption, runCli } from './cliSupport';
+import { renderStill } from './renderStill';
+
+const HELP = `Usage: npm run still -- [options]
+
+Draws one frame of a composition in headless Chromium and writes it as an image.
+
+Options:
+  --composition ID   composition to draw (default: ${renderConfig.defaultCompositionId})
+  --frame N          absolute frame number (default: the composition's poster frame)
+  --out FILE         .png, .jpg or .jpeg (default: ${renderConfig.outDir}/<composition>-<frame>.png)
+  -h, --help         show this help
+
+Compositions:
+${compositionCatalog.map((c) => `  ${c.id.padEnd(20)} ${c.width}x${c.height}, frames 0-${c.durationInFrames - 1}, poster ${c.posterFrame}`).join('\n')}
+`;
+
+runCli(HELP, async () => {
+  const { values } = parseArgs({
+    options: {
+      composition: { type: 'string' },
+      frame: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const result = await renderStill({
+    compositionId: values.composition ?? renderConfig.defaultCompositionId,
+    frame: parseIntegerOption('--frame', values.frame),
+    outPath: values.out,
+  });
+  process.stderr.write(`still: wrote ${relative(process.cwd(), result.outPath) || result.outPath} (frame ${result.frame}, ${result.width}x${result.height} ${result.format}) in ${(result.elapsedMs / 1000).toFixed(1)} s\n`);
+});
