@@ -113,7 +113,7 @@ export function stepExpression(s: ExpressionState, inp: ExpressionInputs, dtMs: 
 
   // Protein synthesis (PKA/ERK -> translation); anisomycin blocks it.
   const proteinTrigger = relaxTowards(s.proteinTrigger, u, 1 / P.proteinTriggerS, dtS);
-  const proteinTarget = inp.anisomycin ? 0 : hill(s.proteinTrigger, 0.01, 2);
+  const proteinTarget = inp.anisomycin ? 0 : hill(s.proteinTrigger, P.proteinTriggerHalf, 2);
   const proteinTau = proteinTarget > s.protein ? P.proteinSynthesisS : P.proteinDecayS;
   const protein = relaxTowards(s.protein, proteinTarget, 1 / proteinTau, dtS);
 

@@ -1,14 +1,14 @@
 /**
  * Adaptive fixed-step schedule (deterministic): a fine step while fast things change, growing
  * geometrically with the time since the last event (spike or depolarisation edge), capped.
- *   within 3 ms of a spike: 0.025 ms (glutamate tau 1.2 ms, AMPA rise ~0.5 ms)
- *   otherwise: 2.5 % of the time since the last event (0.25 ms at 10 ms, 25 ms at 1 s, 10 s cap)
+ *   within 2 ms of a spike: 0.05 ms (glutamate tau 1.2 ms, AMPA rise ~0.5 ms)
+ *   otherwise: 5 % of the time since the last event (0.5 ms at 10 ms, 50 ms at 1 s, 10 s cap)
  *   inside a depolarisation window: at most 0.5 ms.
  * A step never jumps over the next event.
  */
-export const FINE_STEP_MS = 0.025;
-export const FINE_WINDOW_MS = 3;
-export const STEP_GROWTH = 0.025;
+export const FINE_STEP_MS = 0.05;
+export const FINE_WINDOW_MS = 2;
+export const STEP_GROWTH = 0.05;
 export const MAX_STEP_MS = 10_000;
 export const MAX_STEP_IN_WINDOW_MS = 0.5;
 
