@@ -106,9 +106,16 @@ export function EmbedPlayer({ composition, chapters, lines, audioSrc, autoplay =
     [goToScene, lastFrame, nextScene, playback, previousScene],
   );
 
-  // Keep the spoken line in view inside the transcript box (not the page: block 'nearest').
+  // Keep the spoken line in view inside the transcript box only: never scroll the reader's page.
+  const transcriptRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    if (playing && activeLineRef.current) activeLineRef.current.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
+    const box = transcriptRef.current;
+    const line = activeLineRef.current;
+    if (!playing || !box || !line) return;
+    const top = line.offsetTop; // .ltp-transcript is position: relative, so this is relative to the box
+    if (top < box.scrollTop || top + line.offsetHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTo({ top: Math.max(0, top - box.clientHeight / 3), behavior: reducedMotion ? 'auto' : 'smooth' });
+    }
   }, [lineIndex, playing, reducedMotion]);
 
   const aspect = `${composition.width} / ${composition.height}`;
@@ -180,7 +187,7 @@ export function EmbedPlayer({ composition, chapters, lines, audioSrc, autoplay =
         {announcement}
       </p>
 
-      <div className="ltp-transcript" id={transcriptId} hidden={!transcriptOpen}>
+      <div className="ltp-transcript" id={transcriptId} hidden={!transcriptOpen} ref={transcriptRef}>
         <h2 className="ltp-transcript-title">Transcript</h2>
         {chapters.map((c, k) => {
           const own = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.chapterIndex === k);
