@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from '
 import { CompositionFrame, type FrameError } from '../engine/CompositionFrame';
 import type { Composition } from '../engine/composition';
 import { RenderReadiness } from '../engine/renderReadiness';
+import { FrameErrorGuard } from './FrameErrorGuard';
 import { fitScale } from './frameMath';
 
 export interface ScaledFrameProps {
@@ -78,14 +79,23 @@ export function ScaledFrame({ composition, frame, inputProps, onError, resetKey,
             transformOrigin: '0 0',
           }}
         >
-          <CompositionFrame
-            composition={composition}
+          <FrameErrorGuard
+            compositionId={composition.id}
+            width={composition.width}
+            height={composition.height}
             frame={frame}
-            inputProps={inputProps}
-            readiness={readiness}
-            onError={onError}
             resetKey={resetKey}
-          />
+            onError={onError}
+          >
+            <CompositionFrame
+              composition={composition}
+              frame={frame}
+              inputProps={inputProps}
+              readiness={readiness}
+              onError={onError}
+              resetKey={resetKey}
+            />
+          </FrameErrorGuard>
         </div>
       </div>
     </div>
