@@ -24,12 +24,24 @@ export function camkiiHillActivation(caMicroM: number): number {
 }
 
 /**
- * CaM-bound fraction of CaMKII subunits after a step of dtMs (ms): relaxes to the Hill activation,
+ * Ca2+-saturated calmodulin available to CaMKII (0..1) after a step: relaxes to the Hill activation,
+ * rising with the Ca2+ transient (tau 20 ms) and falling with tau 0.3 s: Ca2+ leaves CaM more slowly
+ * than free Ca2+ is cleared, and CaMKII-bound CaM has a much higher Ca2+ affinity (Pepke 2010 rates as
+ * used by Chang 2019).
+ */
+export function stepCalmodulinCaFraction(camCa: number, caMicroM: number, dtMs: number): number {
+  const target = camkiiHillActivation(caMicroM);
+  const tauS = target > camCa ? P.calmodulinCaRiseS : P.calmodulinCaDecayS;
+  return relaxTowards(camCa, target, 1 / (tauS * 1000), dtMs);
+}
+
+/**
+ * CaM-bound fraction of CaMKII subunits after a step of dtMs (ms): relaxes to the Ca2+/CaM level,
  * rising with tau 0.1 s and falling with tau 3 s (Chang et al. 2019: association rises in ~0.1 s,
  * decays in ~3 s). Range 0..1.
  */
-export function stepCaMBoundFraction(camBound: number, caMicroM: number, dtMs: number): number {
-  const target = camkiiHillActivation(caMicroM);
+export function stepCaMBoundFraction(camBound: number, calmodulinCa: number, dtMs: number): number {
+  const target = calmodulinCa;
   const tauS = target > camBound ? P.camCamkiiBindingRiseS : P.camCamkiiBindingDecayS;
   return relaxTowards(camBound, target, 1 / (tauS * 1000), dtMs);
 }

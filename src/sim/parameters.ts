@@ -38,7 +38,7 @@ export const PARAMETER_TABLE = {
 
   // ---- 2. AMPA / NMDA receptor kinetics (Destexhe, Mainen & Sejnowski 1994) ----------------------
   ampaBindingPerMilliMPerMs: row(1.1, '1/(mM ms)', 'Destexhe et al. 1994 J Comput Neurosci 1:195 (ampa.mod Alpha)', 'model'),
-  ampaUnbindingPerMs: row(0.19, '1/ms', 'Destexhe et al. 1994 (ampa.mod Beta; decay tau 5.26 ms)', 'model'),
+  ampaUnbindingPerMs: row(0.4, '1/ms', 'closing rate 1/2.5 ms: measured CA1 AMPA EPSC decay 2-3 ms (PMC2269430 Fig. 4: 2.6 +- 1.0 ms); Destexhe 1994 uses 0.19 (5.26 ms) but then peaks 1.9 ms after release', 'model'),
   nmdaBindingPerMilliMPerMs: row(0.072, '1/(mM ms)', 'Destexhe et al. 1994 (nmda.mod Alpha)', 'model'),
   nmdaUnbindingPerMs: row(0.0125, '1/ms', 'decay tau 80 ms: NR2A-rich adult CA1 NMDA EPSC 50-150 ms (reference section 2; Destexhe 1994 uses 0.0066 = 151.5 ms); keeps the spine Ca tail <= ~100 ms (Sabatini 2002)', 'model'),
   nmdaGatingRiseMs: row(4, 'ms', 'chosen so the NMDA conductance peaks 5-25 ms after release (NMDA rise 2-15 ms in ModelDB 157157/181967)', 'model'),
@@ -49,7 +49,7 @@ export const PARAMETER_TABLE = {
   ampaBaselineCount: row(20, 'receptors', 'small CA1 spine 10-30 AMPARs (Nusser 1998 Neuron 21:545; Matsuzaki 2001 Nat Neurosci 4:1086)', 'measured'),
   ampaMaxCount: row(150, 'receptors', 'upper bound ~150 per spine (Matsuzaki 2001)', 'measured'),
   nmdaMaxConductanceNanoS: row(0.145, 'nS', 'spine-head synaptic NMDA conductance with all receptors open; calibrated so one test pulse at rest gives a spine Ca peak of ~0.33 uM, just above the calcineurin threshold (0.2-2 nS range, Kim 2013 uses 0.5 nS)', 'model'),
-  branchNmdaConductancePerSynapseNanoS: row(8, 'nS', 'NMDA conductance per co-activated synapse seen by the branch membrane (synaptic + extrasynaptic/shaft NMDARs of the neighbours), lumped; sets the tetanic depolarisation to ~-30 mV (dendritic NMDA plateaus, Schiller 2000)', 'model'),
+  branchNmdaConductancePerSynapseNanoS: row(4.1, 'nS', 'NMDA conductance per co-activated synapse seen by the branch membrane (synaptic + extrasynaptic/shaft NMDARs of the neighbours), lumped; sets the tetanic depolarisation to ~-30 mV (dendritic NMDA plateaus, Schiller 2000)', 'model'),
   nmdaCaFraction: row(0.1, 'fraction', 'Pf of NMDAR current ~0.10 (Dingledine et al. 1999 Pharmacol Rev 51:7, Table 7)', 'measured'),
   nmdaCaFractionReferenceMv: row(-60, 'mV', 'potential at which Pf is quoted (Schneggenburger 1996/Burnashev 1995, via Dingledine 1999)', 'model'),
   ampaCaFraction: row(0.0005, 'fraction', 'Pf of GluA2-containing AMPAR: upper bound <= 0.005 (Dingledine et al. 1999 Table 7); GluA2(R) receptors are nearly Ca-impermeable, one tenth of the bound used', 'model'),
@@ -57,7 +57,7 @@ export const PARAMETER_TABLE = {
   // ---- Membrane potential: spine + the dendritic branch shared with co-activated synapses -------
   restingPotentialMv: row(-70, 'mV', 'CA1 pyramidal resting potential -65 to -70 mV (seed article; Jahr & Stevens table)', 'measured'),
   membraneTimeConstantMs: row(20, 'ms', 'CA1 dendritic membrane time constant ~20 ms (textbook)', 'measured'),
-  cooperativeSynapseCount: row(36, 'synapses', 'co-activated Schaffer synapses on the branch (field stimulation cooperativity); chosen so a test pulse gives a ~9 mV spine EPSP', 'model'),
+  cooperativeSynapseCount: row(70, 'synapses', 'co-activated Schaffer synapses on the branch (field stimulation cooperativity); chosen so a test pulse gives a ~8 mV spine EPSP', 'model'),
   branchLeakConductanceNanoS: row(10, 'nS', 'branch input conductance (100 MOhm input resistance)', 'model'),
   depolarisationCommandConductanceNanoS: row(500, 'nS', 'stiff current source for pairing/bAP command potentials (reaches target in <1 ms)', 'model'),
 
@@ -73,7 +73,9 @@ export const PARAMETER_TABLE = {
   camkiiHillKMicroM: row(0.7, 'uM', 'K_H1 (Miller, Zhabotinsky, Lisman & Wang 2005 PLoS Biol 3:e107, Table 1, secondary transcription)', 'model'),
   camkiiHillN: row(3, 'dimensionless', 'n_H (Miller et al. 2005)', 'model'),
   camkiiPhosphorylationPerS: row(1.5, '1/s', 'k1 T286 autophosphorylation (Miller et al. 2005)', 'model'),
-  camCamkiiBindingRiseS: row(0.2, 's', 'CaM-CaMKII association rises in ~0.1 s (Chang et al. 2019 Nat Commun 10:2784)', 'measured'),
+  calmodulinCaRiseS: row(0.02, 's', 'Ca2+ binding to CaM follows the Ca2+ transient within tens of ms (Pepke et al. 2010 rates, as used by Chang 2019)', 'model'),
+  calmodulinCaDecayS: row(0.3, 's', 'Ca2+/CaM (CaMKII-bound CaM, high affinity) loses Ca2+ over ~0.3 s (Pepke 2010; Chang 2019 model)', 'model'),
+  camCamkiiBindingRiseS: row(0.1, 's', 'CaM-CaMKII association rises in ~0.1 s (Chang et al. 2019 Nat Commun 10:2784)', 'measured'),
   camCamkiiBindingDecayS: row(3, 's', 'CaM-CaMKII association decays in ~3 s (Chang et al. 2019)', 'measured'),
   camkiiDephosphorylationS: row(10, 's', 'pT286 activity decays over ~10 s in single spines (Lee et al. 2009 Nature 458:299; Chang 2019)', 'measured'),
   camkiiAutonomousActivity: row(0.6, 'fraction of CaM-bound activity', 'Chang et al. 2019 model (autonomous = 0.6)', 'model'),

@@ -10,7 +10,7 @@ import { jahrStevensUnblockedFraction } from './mgBlock';
 import { cleftGlutamateMilliM, depressedReleaseScale, meanGlutamateOverStepMilliM } from './glutamate';
 import { ampaMaxConductanceNanoS, s831ConductanceFactor, stepAmpaOpenFraction, stepNmdaBoundFraction, stepNmdaOpenFraction } from './receptors';
 import { ampaCaCurrentPicoA, freeCaInfluxMicroMPerMs, nmdaCaCurrentPicoA } from './calcium';
-import { camkiiActiveFraction, camkiiHillActivation, pT286DephosphorylationPerS, pT286FractionOfRings, stepCaMBoundFraction, stepRingDistribution } from './camkii';
+import { camkiiActiveFraction, camkiiHillActivation, pT286DephosphorylationPerS, pT286FractionOfRings, stepCalmodulinCaFraction, stepCaMBoundFraction, stepRingDistribution } from './camkii';
 import { calcineurinActivation, ltdDrive, stepCalcineurinActivity, stepPp1Activity } from './phosphatase';
 import { ampaContentRelative, ampaReceptorCount, earlyPotentiation, ptpAfterSpike, restingExpressionState, spineHeadVolumeUm3, stepExpression, type ExpressionInputs, type ExpressionState } from './expression';
 import { relaxTowards } from './relax';
@@ -62,7 +62,8 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
   let nmdaBound = 0;
   let nmdaOpen = 0;
   let ca = P.restCaMicroM;
-  let camBound = camkiiHillActivation(ca);
+  let camCa = camkiiHillActivation(ca);
+  let camBound = camCa;
   let calcineurin = calcineurinActivation(ca);
   let pp1 = calcineurin;
   const ring = new Float64Array(7);
@@ -165,7 +166,8 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
     ca = relaxTowards(ca, P.restCaMicroM + influx * P.caDecayMs, 1 / P.caDecayMs, dt);
 
     // --- seconds: CaM binding, CaMKII rings, calcineurin -> PP1 ---
-    camBound = stepCaMBoundFraction(camBound, ca, dt);
+    camCa = stepCalmodulinCaFraction(camCa, ca, dt);
+    camBound = stepCaMBoundFraction(camBound, camCa, dt);
     calcineurin = stepCalcineurinActivity(calcineurin, ca, dt);
     pp1 = stepPp1Activity(pp1, calcineurin, dt);
     if (!cond.camkiiBlocked) stepRingDistribution(ring, camBound, pT286DephosphorylationPerS(pp1), dt, ring);
