@@ -1,13 +1,14 @@
 import type { CompositionMeta } from '../engine/composition';
 import { explainerMetas } from './explainerMeta';
 import { placeholderMeta } from './placeholderMeta';
+import { socialCardMeta } from './socialCardMeta';
 
 /**
  * Every composition's metadata, with no React or three imported: what Node
  * code (render CLI, render:all, output checks) reads. The browser registry in
  * ./index.ts pairs each entry with its component.
  */
-export const compositionCatalog: readonly CompositionMeta[] = [...explainerMetas, placeholderMeta];
+export const compositionCatalog: readonly CompositionMeta[] = [...explainerMetas, placeholderMeta, socialCardMeta];
 
 /** The composition rendered when none is named: the 16:9 article cut. */
 export const DEFAULT_COMPOSITION_ID = 'explainer';

@@ -135,6 +135,20 @@ describe('embed page in headless Chromium', () => {
     expect(await line.getAttribute('aria-current')).toBe('true');
   });
 
+  it('draws the 3D stage at the composition size inside the scaled player', async () => {
+    // The frame is CSS-scaled to fit the page; each three.js canvas must still
+    // fill its box in composition pixels (R3F measures with offsetWidth, not the
+    // transformed bounding box), or the stage shows shrunk in a corner.
+    const sizes = await manual.evaluate(() =>
+      [...document.querySelectorAll('[data-composition] canvas')].map((c) => ({
+        canvasCssWidth: parseFloat((c as HTMLCanvasElement).style.width),
+        boxWidth: (c.parentElement as HTMLElement).offsetWidth,
+      })),
+    );
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const s of sizes) expect(s.canvasCssWidth).toBeCloseTo(s.boxWidth, 0);
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
