@@ -9,10 +9,18 @@ import type { StudioTimeline } from '../studioTimeline';
  */
 export const SELFTEST_THROW_FRAMES = { from: 200, to: 209 } as const;
 
+/**
+ * Hot-reload fixture: the end-to-end test writes live/fault.json
+ * (`{"fixed": true}`) to "fix" the fault and checks the studio clears the
+ * error in place; it deletes the file afterwards. Absent = the fault is on.
+ */
+const liveOverrides = import.meta.glob<{ default: { fixed?: boolean } }>('./live/*.json', { eager: true });
+const faultFixed = Object.values(liveOverrides).some((m) => m.default.fixed === true);
+
 function DeliberateFault() {
   const frame = useCurrentFrame(); // relative to part-b
   const absolute = frame + 150;
-  if (absolute >= SELFTEST_THROW_FRAMES.from && absolute <= SELFTEST_THROW_FRAMES.to) {
+  if (!faultFixed && absolute >= SELFTEST_THROW_FRAMES.from && absolute <= SELFTEST_THROW_FRAMES.to) {
     throw new Error(`selftest: deliberate scene error at frame ${absolute}`);
   }
   return null;
