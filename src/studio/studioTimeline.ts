@@ -39,7 +39,7 @@ export function sceneAtFrame(timeline: StudioTimeline | null, frame: number): St
 /**
  * The caption cues to draw: the video's own cues when the timeline carries
  * them, else the words paged by @remotion/captions (words closer than
- * `combineMs` share a cue).
+ * `combineMs` share a cue; a pause of 0.7 s or more starts a new one).
  */
 export function captionCues(timeline: StudioTimeline, combineMs = 1200): CueBlock[] {
   const toFrame = (ms: number) => Math.round((ms / 1000) * timeline.fps);
@@ -47,7 +47,7 @@ export function captionCues(timeline: StudioTimeline, combineMs = 1200): CueBloc
     return timeline.cues.map((c) => ({ text: c.lines.join(' '), startFrame: toFrame(c.startMs), endFrame: Math.max(toFrame(c.startMs) + 1, toFrame(c.endMs)) }));
   }
   if (timeline.captions.length === 0) return [];
-  const { pages } = createTikTokStyleCaptions({ captions: timeline.captions, combineTokensWithinMilliseconds: combineMs });
+  const { pages } = createTikTokStyleCaptions({ captions: timeline.captions, combineTokensWithinMilliseconds: combineMs, breakOnSilenceAfterMilliseconds: 700 });
   return pages.map((p) => ({
     text: p.text.trim(),
     startFrame: toFrame(p.startMs),
