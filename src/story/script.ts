@@ -281,11 +281,12 @@ export function parseScript(text: string, file = 'captions/narration.script.md')
   // Structure of each scene (zod), with line numbers.
   const scenes: ScriptScene[] = [];
   for (const r of raw) {
-    const words: ScriptWord[] = r.words.map((w) => {
+    const words: ScriptWord[] = r.words.map((w, wi) => {
+      const sentenceStart = wi === 0 || /[.!?]["”’)]*$/.test(r.words[wi - 1]!.text);
       const { lead, core, trail } = splitPunctuation(w.text);
       let spokenCore = w.inlineSpoken ?? pronunciations[core] ?? core;
-      // Keep sentence-initial capitals: festival uses them to find sentence ends.
-      if (/^\p{Lu}/u.test(core) && /^\p{Ll}/u.test(spokenCore)) spokenCore = spokenCore[0]!.toUpperCase() + spokenCore.slice(1);
+      // Sentence-initial capitals: festival uses them to find sentence ends.
+      if (sentenceStart && /^\p{Ll}/u.test(spokenCore)) spokenCore = spokenCore[0]!.toUpperCase() + spokenCore.slice(1);
       return { text: w.text, spoken: lead + spokenCore + trail, line: w.line };
     });
     const candidate = { id: r.id, title: r.title, line: r.line, words, bookmarks: r.bookmarks };

@@ -28,8 +28,13 @@ import { readWav, writeWavAtomic } from './wav';
 const SPHINX_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
 /** pocketsphinx frame length, ms (default -frate 100). */
 const FRAME_MS = 10;
-/** Silence kept before a scene's first word and after its last when cutting a whole recording, ms. */
-const SCENE_EDGE_MS = 250;
+/**
+ * Silence kept before a scene's first word and after its last when cutting a whole
+ * recording, ms: like festival's own scene audio (~200 ms before, ~0 after), so a
+ * recorded scene is timed like a synthetic one; the timeline adds the breathing room.
+ */
+const SCENE_LEAD_MS = 200;
+const SCENE_TAIL_MS = 120;
 
 /** One spoken token of a scene with its pronunciation(s) in the CMU/sphinx phone set. */
 export interface AlignToken {
@@ -240,8 +245,8 @@ export function alignRecording(opts: AlignRecordingOptions): WrittenOutputs {
     const last = words[words.length - 1]!.endMs;
     const prevEnd = i > 0 ? spans[i - 1]!.at(-1)!.endMs : 0;
     const nextStart = i + 1 < scenes.length ? spans[i + 1]![0]!.startMs : totalMs;
-    const cutStart = Math.max(first - SCENE_EDGE_MS, i > 0 ? (prevEnd + first) / 2 : 0);
-    const cutEnd = Math.min(last + SCENE_EDGE_MS, i + 1 < scenes.length ? (last + nextStart) / 2 : totalMs);
+    const cutStart = Math.max(first - SCENE_LEAD_MS, i > 0 ? (prevEnd + first) / 2 : 0);
+    const cutEnd = Math.min(last + SCENE_TAIL_MS, i + 1 < scenes.length ? (last + nextStart) / 2 : totalMs);
     const a = Math.round((cutStart * pcm.sampleRateHz) / 1000);
     const b = Math.round((cutEnd * pcm.sampleRateHz) / 1000);
     const segPath = join(dir, `${s.id}.cut.wav`);
