@@ -38,6 +38,15 @@ export function freeCaInfluxMicroMPerMs(caCurrentPicoA: number, volumeUm3: numbe
   return microMPerMs / (1 + P.caBufferCapacity);
 }
 
+/**
+ * Free spine Ca (uM) after a step of dtMs (ms) with a constant free influx (uM/ms): first-order
+ * clearance back to rest (65 nM) with tau 12 ms (Sabatini et al. 2002), exact for constant influx.
+ */
+export function stepSpineCaMicroM(caMicroM: number, freeInfluxMicroMPerMs: number, dtMs: number): number {
+  const target = P.restCaMicroM + freeInfluxMicroMPerMs * P.caDecayMs;
+  return target + (caMicroM - target) * Math.exp(-dtMs / P.caDecayMs);
+}
+
 /** Steady-state free Ca (uM) for a constant free influx (uM/ms): rest + influx * tau_decay. */
 export function caSteadyStateMicroM(freeInfluxMicroMPerMs: number): number {
   return P.restCaMicroM + freeInfluxMicroMPerMs * P.caDecayMs;

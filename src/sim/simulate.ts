@@ -9,7 +9,7 @@ import { resolveConditions } from './conditions';
 import { jahrStevensUnblockedFraction } from './mgBlock';
 import { cleftGlutamateMilliM, depressedReleaseScale, meanGlutamateOverStepMilliM } from './glutamate';
 import { ampaMaxConductanceNanoS, s831ConductanceFactor, stepAmpaOpenFraction, stepNmdaBoundFraction, stepNmdaOpenFraction } from './receptors';
-import { ampaCaCurrentPicoA, freeCaInfluxMicroMPerMs, nmdaCaCurrentPicoA } from './calcium';
+import { ampaCaCurrentPicoA, freeCaInfluxMicroMPerMs, nmdaCaCurrentPicoA, stepSpineCaMicroM } from './calcium';
 import { camkiiActiveFraction, camkiiHillActivation, pT286DephosphorylationPerS, pT286FractionOfRings, stepCalmodulinCaFraction, stepCaMBoundFraction, stepRingDistribution } from './camkii';
 import { calcineurinActivation, ltdDrive, stepCalcineurinActivity, stepPp1Activity } from './phosphatase';
 import { ampaContentRelative, ampaReceptorCount, earlyPotentiation, ptpAfterSpike, restingExpressionState, spineHeadVolumeUm3, stepExpression, type ExpressionInputs, type ExpressionState } from './expression';
@@ -163,7 +163,7 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
     nmdaCaI = nmdaCaCurrentPicoA(gNmdaSynOpen * blockNew, vm);
     const caI = nmdaCaI + ampaCaCurrentPicoA(gAmpaSyn, vm);
     const influx = freeCaInfluxMicroMPerMs(Math.min(0, caI), P.spineHeadVolumeUm3);
-    ca = relaxTowards(ca, P.restCaMicroM + influx * P.caDecayMs, 1 / P.caDecayMs, dt);
+    ca = stepSpineCaMicroM(ca, influx, dt);
 
     // --- seconds: CaM binding, CaMKII rings, calcineurin -> PP1 ---
     camCa = stepCalmodulinCaFraction(camCa, ca, dt);
