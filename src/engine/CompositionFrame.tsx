@@ -64,15 +64,24 @@ interface BoundaryProps {
 }
 
 interface BoundaryState {
+  /** Set by getDerivedStateFromError, so the fallback replaces the failing tree at once. */
+  caught: boolean;
+  /** Details, filled in by componentDidCatch (which has the component stack). */
   error: FrameError | null;
 }
 
-/** Catches a scene's error, reports it with composition, frame and component stack; clears on the next frame. */
+/**
+ * Catches a scene's error, reports it with composition, frame and component
+ * stack, and shows it in place of the frame; the next frame (or a new reset
+ * key) gets a fresh try. Without a state change in getDerivedStateFromError
+ * React would treat the error as uncaught and unmount the whole tree, and the
+ * renderer would capture an empty frame.
+ */
 class SceneErrorBoundary extends Component<BoundaryProps, BoundaryState> {
-  override state: BoundaryState = { error: null };
+  override state: BoundaryState = { caught: false, error: null };
 
   static getDerivedStateFromError(): Partial<BoundaryState> {
-    return {};
+    return { caught: true };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
@@ -90,14 +99,15 @@ class SceneErrorBoundary extends Component<BoundaryProps, BoundaryState> {
 
   override componentDidUpdate(prev: BoundaryProps): void {
     // A new frame, or a new reset key (a hot-reloaded scene), gets a fresh try.
-    if (this.state.error && (prev.frame !== this.props.frame || prev.resetKey !== this.props.resetKey)) {
-      this.setState({ error: null });
+    if (this.state.caught && (prev.frame !== this.props.frame || prev.resetKey !== this.props.resetKey)) {
+      this.setState({ caught: false, error: null });
     }
   }
 
   override render(): ReactNode {
-    const { error } = this.state;
-    if (!error) return this.props.children;
+    const { caught, error } = this.state;
+    if (!caught) return this.props.children;
+    if (!error) return null;
     return (
       <div
         role="alert"

@@ -45,8 +45,9 @@ export function ThreeCanvas({ width, height, pixelRatio = 1, camera, style, chil
         camera={camera}
         style={{ width, height }}
       >
-        <DrawOnCommit frame={frame} onDrawn={(f) => readiness.reportDrawn(token, f)} />
         {children}
+        {/* Last child: its layout effect runs after every layout effect in the scene above, so the draw sees them all. */}
+        <DrawOnCommit frame={frame} onDrawn={(f) => readiness.reportDrawn(token, f)} />
       </Canvas>
     </div>
   );

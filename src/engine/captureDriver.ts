@@ -35,6 +35,7 @@ export function createCaptureDriver(
   let mounted: { composition: Composition<any>; inputProps: Record<string, unknown> | undefined } | null = null;
   let readiness = new RenderReadiness();
   let lastError: FrameError | null = null;
+  let currentFrame = 0;
   const errorWaiters = new Set<(e: FrameError) => void>();
 
   const onError = (e: FrameError) => {
@@ -49,6 +50,7 @@ export function createCaptureDriver(
       throw new Error(`Frame ${frame} is outside composition "${composition.id}" (valid: 0-${composition.durationInFrames - 1}).`);
     }
     lastError = null;
+    currentFrame = frame;
     const r = root;
     flushSync(() => {
       r.render(createElement(CompositionFrame, { composition, frame, inputProps, readiness, onError }));
@@ -79,7 +81,19 @@ export function createCaptureDriver(
       }
       root?.unmount();
       readiness = new RenderReadiness();
-      root = createRoot(container);
+      // Safety net: an error no boundary handled unmounts the tree; report it rather than capture a blank frame.
+      root = createRoot(container, {
+        onUncaughtError: (error, info) => {
+          const e = error instanceof Error ? error : new Error(String(error));
+          onError({
+            compositionId: composition.id,
+            frame: currentFrame,
+            message: e.message,
+            stack: e.stack ?? '',
+            componentStack: info.componentStack ?? '',
+          });
+        },
+      });
       mounted = { composition, inputProps };
       await loadDeclaredFonts();
       await draw(0);

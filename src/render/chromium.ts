@@ -24,6 +24,7 @@ export const CHROMIUM_FLAGS = [
   '--force-color-profile=srgb',
   '--hide-scrollbars',
   '--mute-audio',
+  '--disable-partial-raster',
 ] as const;
 
 export interface LaunchedBrowser {

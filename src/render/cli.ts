@@ -8,7 +8,7 @@ import { renderConfig } from '../../render.config';
 import { compositionCatalog } from '../compositions/catalog';
 import { createProgressLine } from './progressLine';
 import { renderVideo } from './renderVideo';
-import { parseIntegerOption, runCli } from './cliSupport';
+import { parseIntegerOption, parseJsonObjectOption, runCli } from './cliSupport';
 
 const HELP = `Usage: npm run render -- [options]
 
@@ -21,6 +21,7 @@ Options:
   --concurrency N    parallel capture workers, one browser each (default: ${renderConfig.capture.defaultConcurrency})
   --crf N            x264 quality 0-51, 0 = lossless (default: ${renderConfig.video.crf})
   --out FILE         output .mp4 (default: ${renderConfig.outDir}/<composition>.mp4)
+  --props JSON       props for the composition component, e.g. '{"throwAtFrame":12}' (default: its defaultProps)
   -h, --help         show this help
 
 Compositions:
@@ -35,6 +36,7 @@ runCli(HELP, async () => {
       concurrency: { type: 'string' },
       crf: { type: 'string' },
       out: { type: 'string' },
+      props: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -52,6 +54,7 @@ runCli(HELP, async () => {
     frameRange: values.frames,
     concurrency: parseIntegerOption('--concurrency', values.concurrency),
     crf: parseIntegerOption('--crf', values.crf),
+    inputProps: parseJsonObjectOption('--props', values.props),
     onProgress: (p) => progress.update(p),
   }).finally(() => progress.finish());
   const s = result.stages;

@@ -24,3 +24,16 @@ export function parseIntegerOption(name: string, value: string | undefined): num
   if (!/^-?\d+$/.test(value.trim())) throw new Error(`${name} "${value}" is not a whole number.`);
   return Number(value);
 }
+
+/** Parses `--name '{"a":1}'` as a JSON object, or throws naming the option; undefined when absent. */
+export function parseJsonObjectOption(name: string, value: string | undefined): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (e) {
+    throw new Error(`${name} is not valid JSON (${(e as Error).message}); pass an object such as '{"throwAtFrame":12}'.`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${name} must be a JSON object, e.g. '{"throwAtFrame":12}'.`);
+  return parsed as Record<string, unknown>;
+}

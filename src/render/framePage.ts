@@ -53,10 +53,16 @@ export async function openFramePage(browser: Browser, opts: OpenFramePageOptions
   }
   let meta: CompositionMeta;
   try {
-    meta = await page.evaluate(
-      ({ id, props }) => window.__captureDriver!.mount(id, props ?? undefined),
+    const mounted = await page.evaluate(
+      ({ id, props }) =>
+        window.__captureDriver!.mount(id, props ?? undefined).then(
+          (m) => ({ ok: true as const, meta: m }),
+          (e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) }),
+        ),
       { id: opts.compositionId, props: opts.inputProps ?? null },
     );
+    if (!mounted.ok) throw new Error(mounted.message);
+    meta = mounted.meta;
   } catch (e) {
     await context.close().catch(() => {});
     throw explain(e);
@@ -65,11 +71,22 @@ export async function openFramePage(browser: Browser, opts: OpenFramePageOptions
   return {
     meta,
     async setFrame(frame) {
+      // The page returns the scene error's text (composition, frame, component stack) rather than
+      // throwing, so Playwright's own stack does not get mixed into it.
+      let failure: string | null;
       try {
-        await page.evaluate((f) => window.__captureDriver!.setFrame(f), frame);
+        failure = await page.evaluate(
+          (f) =>
+            window.__captureDriver!.setFrame(f).then(
+              () => null,
+              (e: unknown) => (e instanceof Error ? e.message : String(e)),
+            ),
+          frame,
+        );
       } catch (e) {
         throw explain(e);
       }
+      if (failure !== null) throw new Error(failure);
     },
     async capture(format, jpegQuality) {
       const { data } = await cdp.send('Page.captureScreenshot', format === 'jpeg' ? { format, quality: jpegQuality } : { format });

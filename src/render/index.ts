@@ -9,3 +9,4 @@ export { type FrameRangeInput, resolveComposition } from './renderOptions';
 export { formatProgress, createProgressLine } from './progressLine';
 export { findSystemTools, MissingToolError } from './systemTools';
 export { bundleRenderPage } from './bundle';
+export { captureFrames, type CapturedFrame } from './captureFrames';
