@@ -12,7 +12,7 @@ const EARLY_END_H = 3;
  * (0-3 h) and, once revealed, the late phase that needs new protein.
  */
 export function EarlyLateChart({ trace, nowMs, toH, revealLate, width = 480, height = 230 }: { trace: SpineTrace; nowMs: number; toH: number; revealLate: number; width?: number; height?: number }) {
-  const pad = { l: 56, r: 10, t: 14, b: 40 };
+  const pad = { l: 56, r: 34, t: 14, b: 40 };
   const x = scaleLinear().domain([0, toH]).range([pad.l, width - pad.r]);
   const y = scaleLinear().domain([80, 220]).range([height - pad.b, pad.t]);
   const nowH = Math.min(toH, Math.max(0, nowMs / 3_600_000));
@@ -32,7 +32,7 @@ export function EarlyLateChart({ trace, nowMs, toH, revealLate, width = 480, hei
         <polyline points={pts.join(' ')} fill="none" stroke={palette.fepspAfter} strokeWidth={5} strokeLinejoin="round" />
         <text x={x(0) + 8} y={pad.t + 30} fill={palette.text} fontFamily={fonts.sans} fontSize={typeScale.small - 2} fontWeight={700}>early</text>
         {EARLY_END_H < toH && (
-          <text x={x(EARLY_END_H) + 8} y={pad.t + 30} fill={palette.calcium} fontFamily={fonts.sans} fontSize={typeScale.small - 2} fontWeight={700} opacity={revealLate}>late: new protein</text>
+          <text x={x(EARLY_END_H) + 8} y={pad.t + 30} fill={palette.calcium} fontFamily={fonts.sans} fontSize={typeScale.small - 2} fontWeight={700} opacity={revealLate}>late</text>
         )}
         {[100, 200].map((v) => (
           <text key={v} x={pad.l - 8} y={y(v) + 8} fill={palette.textMuted} fontFamily={fonts.mono} fontSize={typeScale.small - 6} textAnchor="end">{v}</text>

@@ -3,7 +3,7 @@ import type { SpineTrace } from '../sim/types';
 import { Card } from './Card';
 import { fonts, palette, typeScale } from './palette';
 import { formatPhysicalTime } from '../story/storyTime';
-import { CA, MICRO_M, MINUS } from './units';
+import { CA, MICRO_M } from './units';
 
 export interface LiveTraceProps {
   trace: SpineTrace;
@@ -37,7 +37,7 @@ export function LiveTrace({ trace, fromMs, toMs, nowMs, width = 480, height = 19
     ca.push(`${x(t).toFixed(1)},${yCa(Math.max(s.spineCaMicroM, 0.05)).toFixed(1)}`);
   }
   return (
-    <Card heading={<><span style={{ color: palette.vm }}>V<sub>m</sub> ({MINUS}80…+20 mV)</span> · <span style={{ color: palette.calcium }}>{CA} (log, 0.05…10 {MICRO_M})</span></>}>
+    <Card heading={<><span style={{ color: palette.vm }}>V<sub>m</sub> (mV)</span> · <span style={{ color: palette.calcium }}>{CA} ({MICRO_M}, log)</span></>}>
       <svg width="100%" viewBox={`0 0 ${width} ${height}`} style={{ display: "block" }}>
         <rect x={pad.l} y={pad.t} width={width - pad.l - pad.r} height={height - pad.t - pad.b} fill="#0d1430" rx={6} />
         <line x1={pad.l} x2={width - pad.r} y1={yVm(-40)} y2={yVm(-40)} stroke={palette.threshold} strokeDasharray="6 6" strokeWidth={2} opacity={0.7} />

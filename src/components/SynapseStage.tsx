@@ -25,13 +25,15 @@ import { caColor, freeCaIonCount } from './caColor';
 import { palette } from './palette';
 import {
   AMPA_OPEN_RANK, AMPA_SLOTS, AMPA_SLOTS_POLAR, BALL_SCATTER, BOUTON_RADIUS, BOUTON_SQUASH, CLEFT_UNITS, DENDRITE_RADIUS, DENDRITE_Y,
-  GLUTAMATE_SCATTER, NECK_BOTTOM_Y, NMDA_SLOTS, boutonCenter, glutamateSpreadUnits, headRadiusUnits, lastSpikeAtOrBefore, onHead,
+  GLUTAMATE_SCATTER, NECK_BOTTOM_Y, NMDA_SLOTS, boutonCenter, glutamateSpreadUnits, headRadiusUnits, lastSpikeAtOrBefore, mgIonPosition, mgOutOfPore, onHead,
 } from './synapseGeometry';
 
 export interface SynapseStageProps {
   state: SpineState;
   /** Presynaptic spike times of the protocol, ms (for vesicle fusion and glutamate spread). */
   spikeTimesMs: readonly number[];
+  /** Extracellular [Mg2+] of the run, mM (for the per-pore unblock thresholds). */
+  mgOutMilliM: number;
   shot: Shot;
   /** 0..1: the bouton fades out for close-ups of the PSD. */
   boutonOpacity: number;
@@ -40,21 +42,23 @@ export interface SynapseStageProps {
   pixelRatio: number;
 }
 
-/** Release latency after a presynaptic spike, ms (~0.3-0.5 ms synaptic delay; Sabatini & Regehr 1996). */
-const RELEASE_LATENCY_MS = 0.3;
+/** Glutamate appears in the cleft at the spike time in the model (src/sim/glutamate.ts); the vesicle is drawn fusing over the 0.3 ms before. */
+const FUSION_LEAD_MS = 0.3;
 /** Glutamate molecules drawn per mM of cleft glutamate (a drawing density, not a molecule count). */
 const GLUTAMATE_DOTS_PER_MILLIM = 150;
+/** The head is drawn translucent so the free Ca2+ ions inside show. */
+const HEAD_OPACITY = 0.62;
 
-export function SynapseStage({ state, spikeTimesMs, shot, boutonOpacity, layout, pixelRatio }: SynapseStageProps) {
+export function SynapseStage({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout, pixelRatio }: SynapseStageProps) {
   const { stage } = layout;
   return (
     <ThreeCanvas width={stage.w} height={stage.h} pixelRatio={pixelRatio} label="synapse stage" style={{ position: 'absolute', left: stage.x, top: stage.y }}>
-      <StageContent state={state} spikeTimesMs={spikeTimesMs} shot={shot} boutonOpacity={boutonOpacity} layout={layout} />
+      <StageContent state={state} spikeTimesMs={spikeTimesMs} mgOutMilliM={mgOutMilliM} shot={shot} boutonOpacity={boutonOpacity} layout={layout} />
     </ThreeCanvas>
   );
 }
 
-function StageContent({ state, spikeTimesMs, shot, boutonOpacity, layout }: Omit<SynapseStageProps, 'pixelRatio'>) {
+function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout }: Omit<SynapseStageProps, 'pixelRatio'>) {
   const camera = useThree((s) => s.camera);
   if (camera instanceof PerspectiveCamera) applyShot(camera, shot, layout);
 
@@ -77,11 +81,11 @@ function StageContent({ state, spikeTimesMs, shot, boutonOpacity, layout }: Omit
       {/* Spine head, coloured by free Ca2+ */}
       <mesh>
         <sphereGeometry args={[r, 40, 28]} />
-        <meshLambertMaterial color={headColor} emissive={headColor} emissiveIntensity={0.25} />
+        <meshLambertMaterial color={headColor} emissive={headColor} emissiveIntensity={0.25} transparent opacity={HEAD_OPACITY} depthWrite={false} />
       </mesh>
       <CalciumIons state={state} headRadius={r} />
       <AmpaReceptors state={state} headRadius={r} />
-      <NmdaReceptors state={state} headRadius={r} />
+      <NmdaReceptors state={state} headRadius={r} mgOutMilliM={mgOutMilliM} />
       <Glutamate state={state} spikeTimesMs={spikeTimesMs} headRadius={r} />
       {/* Presynaptic bouton, axon and vesicles */}
       {boutonOpacity > 0.01 && (
@@ -130,7 +134,7 @@ function finish(mesh: InstancedMesh, count: number): void {
 /** Synaptic AMPA receptors: count = ampaReceptorCount (fractional last one drawn part-inserted); open ones light up. */
 function AmpaReceptors({ state, headRadius }: { state: SpineState; headRadius: number }) {
   const mesh = useInstanced(() => {
-    const m = new InstancedMesh(new CylinderGeometry(0.12, 0.12, 0.42, 8), new MeshLambertMaterial(), AMPA_SLOTS);
+    const m = new InstancedMesh(new CylinderGeometry(0.075, 0.075, 0.32, 8), new MeshLambertMaterial(), AMPA_SLOTS);
     m.setColorAt(0, new Color());
     return m;
   });
@@ -153,10 +157,9 @@ function AmpaReceptors({ state, headRadius }: { state: SpineState; headRadius: n
 }
 
 /** NMDA receptors (four subunits around a pore) with their Mg2+ ions; the ion leaves the pore as mgUnblockedFraction rises. */
-function NmdaReceptors({ state, headRadius }: { state: SpineState; headRadius: number }) {
-  const subunits = useInstanced(() => new InstancedMesh(new CylinderGeometry(0.085, 0.1, 0.62, 8), new MeshLambertMaterial({ color: palette.nmda }), NMDA_SLOTS.length * 4));
-  const ions = useInstanced(() => new InstancedMesh(new SphereGeometry(0.13, 12, 8), new MeshLambertMaterial({ color: palette.magnesium, emissive: palette.magnesium, emissiveIntensity: 0.5 }), NMDA_SLOTS.length));
-  const out = mgDisplacement(state.mgUnblockedFraction);
+function NmdaReceptors({ state, headRadius, mgOutMilliM }: { state: SpineState; headRadius: number; mgOutMilliM: number }) {
+  const subunits = useInstanced(() => new InstancedMesh(new CylinderGeometry(0.06, 0.07, 0.5, 8), new MeshLambertMaterial({ color: palette.nmda }), NMDA_SLOTS.length * 4));
+  const ions = useInstanced(() => new InstancedMesh(new SphereGeometry(0.085, 12, 8), new MeshLambertMaterial({ color: palette.magnesium, emissive: palette.magnesium, emissiveIntensity: 0.5 }), NMDA_SLOTS.length));
   NMDA_SLOTS.forEach((slot, k) => {
     const n = new Vector3(...onHead(1, slot.theta, slot.phi)).normalize();
     const base = onHead(headRadius, slot.theta, slot.phi, 0.2);
@@ -165,13 +168,11 @@ function NmdaReceptors({ state, headRadius }: { state: SpineState; headRadius: n
     const b = new Vector3().crossVectors(n, a).normalize();
     for (let j = 0; j < 4; j++) {
       const ang = (j * Math.PI) / 2 + Math.PI / 4;
-      const off = a.clone().multiplyScalar(Math.cos(ang) * 0.13).add(b.clone().multiplyScalar(Math.sin(ang) * 0.13));
+      const off = a.clone().multiplyScalar(Math.cos(ang) * 0.085).add(b.clone().multiplyScalar(Math.sin(ang) * 0.085));
       place(subunits, k * 4 + j, [base[0] + off.x, base[1] + off.y, base[2] + off.z], n, 1);
     }
-    // In the pore (0.1 above the membrane) when blocked; out into the cleft, drifting sideways, when unblocked.
-    const lift = 0.12 + 0.9 * out;
-    const side = a.clone().multiplyScalar(0.35 * out * (k % 2 ? 1 : -1));
-    place(ions, k, [base[0] + n.x * lift + side.x, base[1] + n.y * lift + side.y, base[2] + n.z * lift + side.z], null, 1);
+    // In the pore when blocked; out into the cleft, drifting sideways, when unblocked.
+    place(ions, k, mgIonPosition(headRadius, k, mgOutOfPore(state.mgUnblockedFraction, k, mgOutMilliM)), null, 1);
   });
   finish(subunits, NMDA_SLOTS.length * 4);
   finish(ions, NMDA_SLOTS.length);
@@ -183,15 +184,6 @@ function NmdaReceptors({ state, headRadius }: { state: SpineState; headRadius: n
   );
 }
 
-/**
- * How far out of the pore the Mg2+ ion is drawn, 0 (in the pore) to 1 (out in
- * the cleft), from the Jahr-Stevens unblocked fraction B: a smoothstep over
- * B = 0.2-0.8, so it is half-way out exactly when B = 0.5.
- */
-export function mgDisplacement(mgUnblockedFraction: number): number {
-  const x = Math.min(1, Math.max(0, (mgUnblockedFraction - 0.2) / 0.6));
-  return x * x * (3 - 2 * x);
-}
 
 /** Free Ca2+ ions in the head: the real number for the head volume and [Ca2+] (c·V·N_A), capped at 400 drawn. */
 function CalciumIons({ state, headRadius }: { state: SpineState; headRadius: number }) {
@@ -210,8 +202,8 @@ function CalciumIons({ state, headRadius }: { state: SpineState; headRadius: num
 function Glutamate({ state, spikeTimesMs, headRadius }: { state: SpineState; spikeTimesMs: readonly number[]; headRadius: number }) {
   const mesh = useInstanced(() => new InstancedMesh(new SphereGeometry(0.075, 6, 4), new MeshLambertMaterial({ color: palette.glutamate, emissive: palette.glutamate, emissiveIntensity: 0.45 }), GLUTAMATE_SCATTER.length));
   const n = Math.min(GLUTAMATE_SCATTER.length, Math.round(state.glutamateMilliM * GLUTAMATE_DOTS_PER_MILLIM));
-  const spike = lastSpikeAtOrBefore(spikeTimesMs, state.tMs - RELEASE_LATENCY_MS);
-  const since = spike === null ? 1 : state.tMs - spike - RELEASE_LATENCY_MS;
+  const spike = lastSpikeAtOrBefore(spikeTimesMs, state.tMs);
+  const since = spike === null ? 1 : state.tMs - spike;
   const spread = Math.max(0.25, glutamateSpreadUnits(since));
   const top = headRadius + CLEFT_UNITS;
   for (let i = 0; i < n; i++) {
@@ -235,10 +227,10 @@ function Vesicles({ state, spikeTimesMs, headRadius, opacity }: { state: SpineSt
   mat.transparent = opacity < 1;
   mat.opacity = opacity;
   const bc = boutonCenter(headRadius);
-  const spike = lastSpikeAtOrBefore(spikeTimesMs, state.tMs);
-  const since = spike === null ? Infinity : state.tMs - spike;
-  // Fusion over the release latency, refill over the next 3 ms (drawing timing, not a measured rate).
-  const fused = since < RELEASE_LATENCY_MS ? since / RELEASE_LATENCY_MS : since < 3 ? 1 : since < 6 ? 1 - (since - 3) / 3 : 0;
+  const spike = lastSpikeAtOrBefore(spikeTimesMs, state.tMs + FUSION_LEAD_MS);
+  const since = spike === null ? Infinity : state.tMs + FUSION_LEAD_MS - spike;
+  // Fusion over the 0.3 ms before release, a new vesicle docks 3-6 ms later (drawing timing, not a measured rate).
+  const fused = since < FUSION_LEAD_MS ? since / FUSION_LEAD_MS : since < 3 ? 1 : since < 6 ? 1 - (since - 3) / 3 : 0;
   const bottom = bc[1] - BOUTON_RADIUS * BOUTON_SQUASH;
   place(mesh, 0, [0, bottom + 0.5 - 0.45 * fused, 0], null, Math.max(0.001, 1 - fused));
   for (let i = 1; i < 14; i++) {

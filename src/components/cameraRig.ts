@@ -30,21 +30,21 @@ export function sceneShot(id: SceneId, headRadius: number): Shot {
   const hero = NMDA_SLOTS[0] as { theta: number; phi: number };
   switch (id) {
     case 'intro':
-      return { target: [0, -0.8, 0], distance: 30, azimuthDeg: -18, elevationDeg: 10, fovDeg: 35, boutonOpacity: 1 };
+      return { target: [0, -1.2, 0], distance: 38, azimuthDeg: -18, elevationDeg: 10, fovDeg: 35, boutonOpacity: 1 };
     case 'glutamate-release':
-      return { target: [0, r + 0.6, 0], distance: 13, azimuthDeg: -10, elevationDeg: 6, fovDeg: 35, boutonOpacity: 1 };
+      return { target: [0, r + 0.2, 0], distance: 17, azimuthDeg: -10, elevationDeg: 5, fovDeg: 35, boutonOpacity: 1 };
     case 'mg-expulsion':
-      return { target: onHead(r, hero.theta, hero.phi, 0.8), distance: 5.2, azimuthDeg: 8, elevationDeg: 26, fovDeg: 35, boutonOpacity: 0 };
+      return { target: onHead(r, hero.theta, hero.phi, 0.8), distance: 7.5, azimuthDeg: 8, elevationDeg: 24, fovDeg: 35, boutonOpacity: 0 };
     case 'calcium-surge':
-      return { target: [0, 0.3, 0], distance: 15, azimuthDeg: 14, elevationDeg: 10, fovDeg: 35, boutonOpacity: 1 };
+      return { target: [0, 1, 0], distance: 19, azimuthDeg: 14, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
     case 'camkii-lock-in':
-      return { target: [0, 0, 0], distance: 17, azimuthDeg: 24, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
+      return { target: [0, 1, 0], distance: 21, azimuthDeg: 24, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
     case 'ampa-insertion':
       return { target: [0, r * 0.8, 0], distance: 9.5, azimuthDeg: -4, elevationDeg: 48, fovDeg: 35, boutonOpacity: 0 };
     case 'spine-growth':
-      return { target: [0, -1.5, 0], distance: 22, azimuthDeg: -16, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
+      return { target: [0, 0, 0], distance: 26, azimuthDeg: -16, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
     case 'outro':
-      return { target: [0, -1.5, 0], distance: 30, azimuthDeg: 12, elevationDeg: 12, fovDeg: 35, boutonOpacity: 1 };
+      return { target: [0, -1.2, 0], distance: 38, azimuthDeg: 12, elevationDeg: 12, fovDeg: 35, boutonOpacity: 1 };
   }
 }
 

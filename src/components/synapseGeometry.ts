@@ -5,6 +5,8 @@
  * receptor slots on the postsynaptic density (PSD), molecule scatter.
  */
 import { seededRandom } from './seededRandom';
+import { jahrStevensUnblockedFraction } from '../sim';
+import { MG_EXPULSION_MV } from '../story/keyEvents';
 
 export type Vec3 = [number, number, number];
 
@@ -18,7 +20,7 @@ export const NECK_BOTTOM_Y = -6.5;
 export const DENDRITE_Y = -8.6;
 export const DENDRITE_RADIUS = 2.3;
 /** PSD half-angle on the head sphere, radians. */
-export const PSD_HALF_ANGLE = 0.62;
+export const PSD_HALF_ANGLE = 0.78;
 /** Receptor slots laid out on the PSD (more than the largest count shown). */
 export const AMPA_SLOTS = 160;
 export const NMDA_COUNT = 5;
@@ -125,4 +127,41 @@ export function lastSpikeAtOrBefore(spikeTimesMs: readonly number[], tMs: number
     } else hi = mid - 1;
   }
   return found;
+}
+
+/**
+ * Centre of NMDA receptor k's Mg2+ ion for head radius r and displacement
+ * `out` (0 = in the pore, 1 = expelled into the cleft, see mgDisplacement).
+ */
+export function mgIonPosition(r: number, k: number, out: number): Vec3 {
+  const slot = NMDA_SLOTS[k]!;
+  const base = onHead(r, slot.theta, slot.phi, 0.2);
+  const n = onHead(1, slot.theta, slot.phi);
+  // Sideways unit vector in the membrane plane: n x z, normalised.
+  const sx = n[1];
+  const sy = -n[0];
+  const len = Math.hypot(sx, sy) || 1;
+  const lift = 0.12 + 0.9 * out;
+  const side = (0.35 * out * (k % 2 ? 1 : -1)) / len;
+  return [base[0] + n[0] * lift + sx * side, base[1] + n[1] * lift + sy * side, base[2] + n[2] * lift];
+}
+
+/**
+ * Depolarisation at which NMDA pore k is drawn unblocked, mV: the hero pore
+ * (k = 0, the one the camera frames) at −40 mV (seed article), the others
+ * 10 mV apart, so the number of open pores tracks B(V) as it rises.
+ */
+export function poreUnblockMv(k: number): number {
+  return MG_EXPULSION_MV + 10 * k;
+}
+
+/**
+ * How far pore k's Mg2+ ion is out, 0 (in the pore) to 1 (expelled), from the
+ * Jahr-Stevens unblocked fraction B: a smoothstep across B(poreUnblockMv(k))
+ * ± 0.03, so the hero ion is exactly half-way out when Vm crosses −40 mV.
+ */
+export function mgOutOfPore(mgUnblockedFraction: number, k: number, mgOutMilliM: number): number {
+  const threshold = jahrStevensUnblockedFraction(poreUnblockMv(k), mgOutMilliM);
+  const x = Math.min(1, Math.max(0, (mgUnblockedFraction - threshold) / 0.06 + 0.5));
+  return x * x * (3 - 2 * x);
 }

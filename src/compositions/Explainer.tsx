@@ -44,6 +44,7 @@ export function Explainer({ showCaptions = true }: ExplainerProps) {
       <SynapseStage
         state={stage.state}
         spikeTimesMs={data.trace.protocol.presynapticSpikeTimesMs}
+        mgOutMilliM={data.trace.conditions.mgOutMilliM}
         shot={stage.shot}
         boutonOpacity={stage.shot.boutonOpacity}
         layout={layout}

@@ -6,7 +6,7 @@ import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } 
 import { boutonCenter, DENDRITE_Y, headRadiusUnits } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
 
-/** Physical time at which the "after" test-pulse response is read, ms: 60 min after the tetanus (fEPSP at 60 min, science-reference.md). */
+/** Physical time at which the "after" test-pulse response is read, ms: 60 min after the tetanus (fEPSP at 60 min, science-reference.md §7). */
 export const INTRO_AFTER_MS = 60 * 60_000;
 
 /**

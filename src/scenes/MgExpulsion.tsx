@@ -4,8 +4,7 @@ import { StageLabels } from '../components/StageLabels';
 import { VmMeter } from '../components/VmMeter';
 import { LiveTrace } from '../components/LiveTrace';
 import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
-import { headRadiusUnits, NMDA_SLOTS, onHead } from '../components/synapseGeometry';
-import { mgDisplacement } from '../components/SynapseStage';
+import { headRadiusUnits, mgIonPosition, mgOutOfPore, NMDA_SLOTS, onHead } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
 import { MG } from '../components/units';
 
@@ -13,7 +12,8 @@ import { MG } from '../components/units';
  * 2 · Mg2+ expulsion (1/100 speed, pinned on "pops out"): close on the NMDA
  * receptors; each Mg2+ ion sits in its pore until the spine depolarises
  * (vmMv) and the Jahr-Stevens unblocked fraction (mgUnblockedFraction)
- * passes 0.5, when it is half-way out.
+ * passes that pore's threshold: the framed pore's at −40 mV (half-way out
+ * exactly then), the others 10 mV apart (see mgOutOfPore).
  */
 export function MgExpulsion() {
   const { data, layout } = useExplainer();
@@ -22,14 +22,14 @@ export function MgExpulsion() {
   const stage = useStageMoment();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const hero = NMDA_SLOTS[0]!;
-  const out = mgDisplacement(stage.state.mgUnblockedFraction);
+  const out = mgOutOfPore(stage.state.mgUnblockedFraction, 0, data.trace.conditions.mgOutMilliM);
   return (
     <>
       <StageLabels
         shot={stage.shot}
         labels={[
           { text: 'NMDA receptor', at: onHead(r, hero.theta, hero.phi, 0.3), dx: -200, dy: 150, color: palette.nmda },
-          { text: `${MG} ion`, at: onHead(r, hero.theta, hero.phi, 0.32 + 0.9 * out), dx: 170, dy: -120, color: palette.magnesium },
+          { text: `${MG} ion`, at: mgIonPosition(r, 0, out), dx: 170, dy: -120, color: palette.magnesium },
         ]}
       />
       <SceneTitle kicker={`2 · The ${MG} block`} title="A coincidence detector" tMs={m.tMs} factor={m.clock.factor} />

@@ -2,7 +2,9 @@ import { Panel } from '../components/Panel';
 import { SceneTitle } from '../components/SceneTitle';
 import { SpineVolume } from '../components/ReceptorCount';
 import { FepspCompare } from '../components/FepspCompare';
-import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan } from '../components/explainerContext';
+import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
+import { BaselineOutline } from '../components/BaselineOutline';
+import { headRadiusUnits } from '../components/synapseGeometry';
 
 /**
  * 6 · Spine growth (600x, pinned on "grows"): the head's volume
@@ -14,9 +16,11 @@ export function SpineGrowth() {
   const m = useSceneMoment('spine-growth');
   const span = useSceneSpan('spine-growth');
   const baseline = data.trace.sample(data.trace.protocol.presynapticSpikeTimesMs[0] ?? 0);
+  const stage = useStageMoment();
   const biggerAt = span.bookmarkFrames['bigger-response'] ?? span.startFrame + span.durationFrames / 2;
   return (
     <>
+      <BaselineOutline shot={stage.shot} baselineRadius={headRadiusUnits(baseline.spineHeadVolumeUm3)} label="before" />
       <SceneTitle kicker="6 · Spine growth" title="A bigger, stronger synapse" tMs={m.tMs} factor={m.clock.factor} />
       <Panel>
         <SpineVolume volumeUm3={m.state.spineHeadVolumeUm3} baselineUm3={baseline.spineHeadVolumeUm3} />

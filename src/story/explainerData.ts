@@ -6,7 +6,7 @@ import type { SceneId } from './sceneIds';
 import type { Timeline } from '../timeline/types';
 import type { SpineTrace } from '../sim/types';
 import { sceneClocks, type SceneClock } from './storyTime';
-import { standInTrace } from './standIn';
+import { explainerTrace } from '../sim';
 import { explainerTimeline } from './narration';
 
 export interface ExplainerData {
@@ -23,6 +23,6 @@ export function explainerTimelineData(): Timeline {
 /** Timeline + trace + clocks. Deterministic; compute once per page and pass down. */
 export function loadExplainerData(): ExplainerData {
   const timeline = explainerTimelineData();
-  const trace = standInTrace;
+  const trace = explainerTrace();
   return { timeline, trace, clocks: sceneClocks(timeline, trace) };
 }

@@ -5,6 +5,7 @@
  */
 import type { SceneId } from './sceneIds';
 import type { SpineState, SpineTrace } from '../sim/types';
+import { jahrStevensUnblockedFraction } from '../sim';
 
 /** One key event: a threshold crossing of one trace field, searched from `fromMs`. */
 export interface KeyEvent {
@@ -25,11 +26,12 @@ export type NumericField = Exclude<keyof SpineState, never> &
     [K in keyof SpineState]: SpineState[K] extends number ? K : never;
   }[keyof SpineState];
 
-/** Value of a field half-way between its value at `fromMs` and its largest value after it. */
-export function halfRiseThreshold(trace: SpineTrace, field: NumericField, fromMs: number, stepMs: number): number {
+/** Value of a field half-way between its value at `fromMs` and its largest value in [fromMs, toMs], sampled every `stepMs`. */
+export function halfRiseThreshold(trace: SpineTrace, field: NumericField, fromMs: number, toMs: number, stepMs: number): number {
   const base = trace.sample(fromMs)[field];
   let peak = base;
-  for (let t = fromMs; t <= trace.endMs; t += stepMs) peak = Math.max(peak, trace.sample(t)[field]);
+  const end = Math.min(toMs, trace.endMs);
+  for (let t = fromMs; t <= end; t += stepMs) peak = Math.max(peak, trace.sample(t)[field]);
   if (!(peak > base)) {
     throw new Error(`keyEvents: ${String(field)} never rises above its value at ${fromMs} ms (${base}); the trace has no event to anchor on.`);
   }
@@ -37,11 +39,18 @@ export function halfRiseThreshold(trace: SpineTrace, field: NumericField, fromMs
 }
 
 /**
+ * Depolarisation at which the NMDA pore is drawn losing its Mg2+ ion, mV:
+ * "roughly −40 mV or more" (seed article). The tetanus in the model peaks near
+ * −38 mV, where B(V) is only ~0.25, so B never reaches 0.5; the event is B
+ * passing its value at −40 mV (equivalently Vm passing −40 mV).
+ */
+export const MG_EXPULSION_MV = -40;
+
+/**
  * Key events, one per scene that has one. Thresholds: Mg2+ leaves the pore when
- * the Jahr-Stevens unblocked fraction passes 0.5 (about -20 mV at 1 mM [Mg]o,
- * science-reference.md §1); Ca2+ "floods" when free spine Ca2+ passes 1 µM
- * (rest 50-100 nM, seed article); the other events are half-way rises of their
- * field after induction.
+ * the Jahr-Stevens unblocked fraction passes B(−40 mV, [Mg]o) (see above);
+ * Ca2+ "floods" when free spine Ca2+ passes 1 µM (rest 50-100 nM, seed
+ * article); the other events are half-way rises of their field after induction.
  */
 export const KEY_EVENTS: Partial<Record<SceneId, KeyEvent>> = {
   'glutamate-release': {
@@ -53,9 +62,9 @@ export const KEY_EVENTS: Partial<Record<SceneId, KeyEvent>> = {
   },
   'mg-expulsion': {
     bookmark: 'pops-out',
-    description: 'Mg2+ unblocked fraction B(V) passes 0.5',
+    description: 'Mg2+ unblocked fraction B(V) passes its value at −40 mV',
     field: 'mgUnblockedFraction',
-    threshold: () => 0.5,
+    threshold: (trace) => jahrStevensUnblockedFraction(MG_EXPULSION_MV, trace.conditions.mgOutMilliM),
     fromMs: 0,
   },
   'calcium-surge': {
@@ -67,23 +76,23 @@ export const KEY_EVENTS: Partial<Record<SceneId, KeyEvent>> = {
   },
   'camkii-lock-in': {
     bookmark: 'lock',
-    description: 'CaMKII pT286 fraction reaches half its peak',
+    description: 'CaMKII pT286 fraction reaches half its peak (in the first minute)',
     field: 'camkiiPT286Fraction',
-    threshold: (trace) => halfRiseThreshold(trace, 'camkiiPT286Fraction', 0, 5),
+    threshold: (trace) => halfRiseThreshold(trace, 'camkiiPT286Fraction', 0, 60_000, 5),
     fromMs: 0,
   },
   'ampa-insertion': {
     bookmark: 'insert',
-    description: 'synaptic AMPA receptor count reaches half its rise',
+    description: 'synaptic AMPA receptor count reaches half its rise (peak within 1 h)',
     field: 'ampaReceptorCount',
-    threshold: (trace) => halfRiseThreshold(trace, 'ampaReceptorCount', 0, 1000),
+    threshold: (trace) => halfRiseThreshold(trace, 'ampaReceptorCount', 0, 3_600_000, 500),
     fromMs: 0,
   },
   'spine-growth': {
     bookmark: 'grows',
-    description: 'spine head volume reaches half its rise',
+    description: 'spine head volume reaches half its rise (peak within 1 h)',
     field: 'spineHeadVolumeUm3',
-    threshold: (trace) => halfRiseThreshold(trace, 'spineHeadVolumeUm3', 0, 1000),
+    threshold: (trace) => halfRiseThreshold(trace, 'spineHeadVolumeUm3', 0, 3_600_000, 500),
     fromMs: 0,
   },
 };

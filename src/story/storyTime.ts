@@ -30,20 +30,20 @@ const MINUTE_MS = 60_000;
 
 /** The declared time maps, one per scene. */
 export const SCENE_TIME_MAPS: Record<SceneId, SceneTimeMap> = {
-  // The baseline recording, in real time, 5 min before the tetanus; the "after" response is read at 60 min (intro scene).
-  intro: { factor: 1, bookmark: 'bigger', anchor: { kind: 'fixed', ms: -5 * MINUTE_MS, description: '5 min before the tetanus (baseline)' } },
+  // The baseline, in real time, between the two baseline test pulses (-60 s, -30 s) of the explainer protocol.
+  intro: { factor: 1, bookmark: 'bigger', anchor: { kind: 'fixed', ms: -45_000, description: '45 s before the tetanus (baseline)' } },
   // Cleft glutamate lasts ~1 ms (decay tau 1.2 ms, Clements 1992): 1 ms of biology per second of video.
   'glutamate-release': { factor: 1 / 1000, bookmark: 'release', anchor: { kind: 'key-event' } },
   // Depolarisation summing over the first spikes of the 100 Hz tetanus: tens of ms.
   'mg-expulsion': { factor: 1 / 100, bookmark: 'pops-out', anchor: { kind: 'key-event' } },
-  // The NMDA Ca2+ transient lasts a few hundred ms (seed article).
-  'calcium-surge': { factor: 1 / 10, bookmark: 'floods', anchor: { kind: 'key-event' } },
-  // T286 autophosphorylation builds during the 1 s tetanus and outlasts the Ca2+ pulse.
-  'camkii-lock-in': { factor: 1, bookmark: 'lock', anchor: { kind: 'key-event' } },
+  // The whole 1 s tetanus and the Ca2+ transient's fall in ~5 s of video.
+  'calcium-surge': { factor: 1 / 4, bookmark: 'floods', anchor: { kind: 'key-event' } },
+  // T286 phosphorylation builds during the tetanus and outlasts the Ca2+ pulse (seconds).
+  'camkii-lock-in': { factor: 1 / 4, bookmark: 'lock', anchor: { kind: 'key-event' } },
   // Receptor insertion over minutes.
   'ampa-insertion': { factor: 60, bookmark: 'insert', anchor: { kind: 'key-event' } },
-  // Spine enlargement over tens of minutes.
-  'spine-growth': { factor: 600, bookmark: 'grows', anchor: { kind: 'key-event' } },
+  // Spine enlargement (sLTP) over the first minute.
+  'spine-growth': { factor: 30, bookmark: 'grows', anchor: { kind: 'key-event' } },
   // Early LTP over hours: an hour a second, at 3 h (end of early LTP, seed article) on "late".
   outro: { factor: 3600, bookmark: 'late', anchor: { kind: 'fixed', ms: 180 * MINUTE_MS, description: '3 h after the tetanus' } },
 };

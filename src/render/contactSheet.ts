@@ -1,0 +1,93 @@
+/**
+ * `npm run contact-sheet`: a PNG grid of frames from a rendered MP4 (one every
+ * N seconds, each stamped with its time), so a reviewer sees the whole video
+ * at a glance. Uses ffmpeg's fps, scale, drawtext and tile filters.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { renderConfig } from '../../render.config';
+import { parseIntegerOption, runCli } from './cliSupport';
+import { findSystemTools } from './systemTools';
+
+const run = promisify(execFile);
+
+const HELP = `Usage: npm run contact-sheet -- [options]
+
+Writes a PNG grid of frames from a rendered video, one every N seconds, each
+stamped with its time, so the whole video can be reviewed at a glance.
+
+Options:
+  --in FILE          video to sample (default: ${renderConfig.outDir}/explainer.mp4)
+  --out FILE         PNG to write (default: <in without extension>-contact.png)
+  --every SECONDS    seconds between frames (default: 2; decimals allowed)
+  --columns N        thumbnails per row (default: 5)
+  --width PX         thumbnail width in pixels (default: 384)
+  -h, --help         show this help
+`;
+
+/** Thumbnail grid shape for a video of `durationS` sampled every `everyS` seconds. */
+export function gridShape(durationS: number, everyS: number, columns: number): { count: number; rows: number } {
+  const count = Math.max(1, Math.floor(durationS / everyS + 1e-9) + (durationS % everyS > 1e-6 ? 1 : 0));
+  return { count, rows: Math.ceil(count / columns) };
+}
+
+/** The ffmpeg -vf filter chain: sample, scale, stamp the time (mm:ss.s), tile. */
+export function contactSheetFilter(everyS: number, widthPx: number, columns: number, rows: number, fontFile: string): string {
+  const fontSize = Math.max(14, Math.round(widthPx / 14));
+  const stamp =
+    `drawtext=fontfile=${fontFile}:text='%{pts\\:hms}':x=8:y=8:fontsize=${fontSize}:fontcolor=white:` + `box=1:boxcolor=black@0.65:boxborderw=6`;
+  return [`fps=1/${everyS}:round=down`, `scale=${widthPx}:-2`, stamp, `tile=${columns}x${rows}:padding=6:margin=6:color=0x0b1020`].join(',');
+}
+
+const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
+
+runCli(HELP, async () => {
+  const { values } = parseArgs({
+    options: {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      every: { type: 'string' },
+      columns: { type: 'string' },
+      width: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const input = resolve(values.in ?? join(renderConfig.outDir, 'explainer.mp4'));
+  if (!existsSync(input) || !statSync(input).isFile()) {
+    throw new Error(`--in ${input}: no such video. Render one first: npm run render -- --composition explainer`);
+  }
+  const output = resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}-contact.png`));
+  if (extname(output).toLowerCase() !== '.png') throw new Error(`--out ${output}: the contact sheet is a PNG; give a .png file name.`);
+  const everyS = values.every === undefined ? 2 : Number(values.every);
+  if (!(everyS > 0) || !Number.isFinite(everyS)) throw new Error(`--every "${values.every}" must be a positive number of seconds.`);
+  const columns = parseIntegerOption('--columns', values.columns) ?? 5;
+  const widthPx = parseIntegerOption('--width', values.width) ?? 384;
+  if (columns < 1 || columns > 20) throw new Error(`--columns ${columns} must be 1-20.`);
+  if (widthPx < 64 || widthPx > 1920) throw new Error(`--width ${widthPx} must be 64-1920 px.`);
+  if (!existsSync(FONT_FILE)) throw new Error(`font ${FONT_FILE} is missing; install it with: apt-get install -y fonts-dejavu-core`);
+
+  const tools = findSystemTools();
+  const probe = await run(tools.ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', input]);
+  const durationS = Number(probe.stdout.trim());
+  if (!(durationS > 0)) throw new Error(`${input}: ffprobe found no duration; is it a video?`);
+  const { count, rows } = gridShape(durationS, everyS, columns);
+  process.stderr.write(`contact-sheet: ${basename(input)} ${durationS.toFixed(1)} s -> ${count} frames, ${columns}x${rows} grid\n`);
+
+  const tmp = `${output}.tmp-${process.pid}.png`;
+  try {
+    await run(tools.ffmpeg, ['-v', 'error', '-y', '-i', input, '-vf', contactSheetFilter(everyS, widthPx, columns, rows, FONT_FILE), '-frames:v', '1', '-update', '1', tmp]);
+    if (!existsSync(tmp)) throw new Error('ffmpeg wrote no image');
+    renameSync(tmp, output);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new Error(`contact-sheet: ffmpeg failed on ${input}: ${(e as Error).message.split('\n').slice(-3).join(' ')}`);
+  }
+  process.stderr.write(`contact-sheet: wrote ${output}\n`);
+});

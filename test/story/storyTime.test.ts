@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatPhysicalTime, formatSpeedFactor, physicalMsAtFrame, SCENE_TIME_MAPS } from '../../src/story/storyTime';
+import { loadExplainerData } from '../../src/story/explainerData';
+import { SCENE_IDS } from '../../src/story/sceneIds';
+
+describe('story-time maps', () => {
+  it('map frames to physical time with one factor: 1/1000 speed moves 1 ms per second of video', () => {
+    expect(physicalMsAtFrame(130, 30, 100, 5, 1 / 1000)).toBeCloseTo(6, 9);
+    expect(physicalMsAtFrame(70, 30, 100, 5, 1 / 1000)).toBeCloseTo(4, 9);
+    expect(physicalMsAtFrame(160, 30, 100, 0, 600)).toBeCloseTo(1_200_000, 6);
+  });
+
+  it('every scene of the real timeline has a clock whose frameAt inverts physicalMs and pins the bookmark', () => {
+    const { timeline, clocks } = loadExplainerData();
+    for (const id of SCENE_IDS) {
+      const c = clocks[id];
+      const span = timeline.scenes.find((s) => s.id === id)!;
+      expect(c.bookmarkFrame).toBe(span.bookmarkFrames[SCENE_TIME_MAPS[id].bookmark]);
+      expect(c.physicalMs(c.bookmarkFrame)).toBeCloseTo(c.anchorMs, 9);
+      const f = span.startFrame + 17;
+      expect(c.frameAt(c.physicalMs(f))).toBeCloseTo(f, 6);
+    }
+  });
+
+  it('formats the on-screen clock with the right unit and a true minus sign', () => {
+    expect(formatPhysicalTime(12.4)).toBe('12.40 ms');
+    expect(formatPhysicalTime(-3.5)).toBe('\u22123.50 ms');
+    expect(formatPhysicalTime(2500)).toBe('2.50 s');
+    expect(formatPhysicalTime(180_000)).toBe('3.0 min');
+    expect(formatPhysicalTime(3 * 3_600_000)).toBe('3.00 h');
+    expect(formatSpeedFactor(1 / 200)).toBe('1/200 speed');
+    expect(formatSpeedFactor(1)).toBe('real time');
+    expect(formatSpeedFactor(600)).toBe('600\u00d7 speed');
+  });
+});
