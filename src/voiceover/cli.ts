@@ -6,7 +6,8 @@
  * normalised narration track. See --help.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { writeCaptionSidecars } from '../captions/sidecars';
 import { parseScript, ScriptError } from '../story/script';
 import { SCENE_IDS, type SceneId } from '../story/sceneIds';
 import { TimelineOverrunError } from '../timeline/buildTimeline';
@@ -22,6 +23,7 @@ Turns captions/narration.script.md into narration audio and word timings:
   public/voice/scenes/<scene>.wav  each scene's narration, 48 kHz, -16 LUFS
   public/voice/narration.wav       the whole narration placed on the 30 fps timeline,
                                    two-pass loudnorm to ${LOUDNESS_TARGET.integratedLufs} LUFS / ${LOUDNESS_TARGET.truePeakDbtp} dBTP, 48 kHz
+  captions/narration.{vtt,srt,chapters.vtt,txt}  caption files of the narration (video time)
 Unchanged scenes come from the cache (.cache/voice) and are not synthesised again.
 
 Options:
@@ -137,6 +139,9 @@ async function main(): Promise<void> {
     result = writeVoiceOutputs(script, scenes, { engine: voice.engine, voice: voice.voice, rate: voice.rate, source: 'synthetic' }, paths, opts.fps, log);
   }
   const { timeline, loudness, timings } = result;
+  const titles = Object.fromEntries(script.scenes.map((s) => [s.id, s.title]));
+  const sidecars = await writeCaptionSidecars(join(root, 'captions/narration.mp4'), timeline, titles);
+  log(`captions: ${[sidecars.vtt, sidecars.srt, sidecars.chaptersVtt, sidecars.transcriptTxt].map((p) => relative(root, p)).join(', ')}`);
   const fps = timeline.fps;
   for (const s of timeline.scenes) {
     const t = timings.scenes.find((x) => x.id === s.id)!;
