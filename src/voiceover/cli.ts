@@ -133,6 +133,10 @@ async function main(): Promise<void> {
     result = alignRecording({ script, recording: resolve(root, opts.recording), scene: opts.scene, voice: { ...DEFAULT_VOICE, rate: opts.rate }, cacheDir, paths, fps: opts.fps, log });
   } else {
     const voice = { ...DEFAULT_VOICE, rate: opts.rate };
+    if (existsSync(paths.timingsJson)) {
+      const previous = JSON.parse(readFileSync(paths.timingsJson, 'utf8')) as { voice?: { source?: string; voice?: string } };
+      if (previous.voice?.source === 'recording') log(`replacing the recorded narration (${previous.voice.voice}) with the synthetic voice; rerun with --recording to keep it`);
+    }
     const scenes = synthesiseScript(script, voice, cacheDir, (p) =>
       log(`[${p.index + 1}/${p.total}] ${p.sceneId}: ${p.cached ? 'unchanged (cached)' : 'synthesising...'}`),
     );

@@ -79,4 +79,32 @@ describe('aligning a recording to the script (pocketsphinx)', () => {
     expect(Math.abs(m.integratedLufs + 16)).toBeLessThanOrEqual(1);
     expect(m.truePeakDbtp).toBeLessThanOrEqual(-1.45);
   }, 600_000);
+
+  it('--recording --scene replaces one scene and keeps the synthetic others', () => {
+    const take = join(work, 'mg-take.wav');
+    execFileSync('sox', ['public/voice/scenes/mg-expulsion.wav', take, 'tempo', String(TEMPO), 'pitch', '150']);
+    const out = join(work, 'out-scene');
+    const paths = { timingsJson: join(out, 'timings.json'), narrationWav: join(out, 'narration.wav'), scenesDir: join(out, 'scenes') };
+    // The project's voice cache: unchanged synthetic scenes are reused, not re-synthesised.
+    const r = alignRecording({ script, recording: take, scene: 'mg-expulsion', voice: DEFAULT_VOICE, cacheDir: '.cache/voice', paths, fps: 30, log: () => {} });
+    expect(r.timings.voice.source).toBe('recording');
+    expect(r.timings.voice.voice).toContain('mg-expulsion: recording mg-take.wav');
+    for (const s of r.timings.scenes) {
+      const syn = narrationTimings.scenes.find((x) => x.id === s.id)!;
+      if (s.id !== 'mg-expulsion') {
+        expect(s.words, s.id).toEqual(syn.words);
+        continue;
+      }
+      const starts = s.words.map((w) => w.startMs - s.words[0]!.startMs);
+      const expected = syn.words.map((w) => (w.startMs - syn.words[0]!.startMs) / TEMPO);
+      const within = starts.filter((v, i) => Math.abs(v - expected[i]!) <= 100).length / starts.length;
+      expect(within).toBeGreaterThanOrEqual(0.9);
+    }
+    const k = r.timeline.scenes.findIndex((s) => s.id === 'mg-expulsion');
+    // Earlier scenes keep their frames; later ones shift by the longer take.
+    expect(r.timeline.scenes.slice(0, k + 1).map((s) => s.startFrame)).toEqual(explainerTimeline.scenes.slice(0, k + 1).map((s) => s.startFrame));
+    const delta = r.timeline.scenes[k]!.durationFrames - explainerTimeline.scenes[k]!.durationFrames;
+    expect(delta).toBeGreaterThan(0);
+    expect(r.timeline.scenes[k + 1]!.startFrame).toBe(explainerTimeline.scenes[k + 1]!.startFrame + delta);
+  }, 600_000);
 });
