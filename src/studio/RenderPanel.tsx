@@ -55,7 +55,7 @@ export function RenderPanel({ compositionId, range, renderable }: { compositionI
             Cancel
           </button>
         ) : (
-          <button type="button" onClick={start} disabled={!renderable} title={renderable ? command : 'studio-only composition: not registered with the renderer'}>
+          <button type="button" data-testid="render-button" onClick={start} disabled={!renderable} title={renderable ? command : 'studio-only composition: not registered with the renderer'}>
             Render {range ? `frames ${range.from}-${range.to}` : 'all'}
           </button>
         )}

@@ -40,6 +40,7 @@ export class RenderJobs {
     const child = spawn(tsx, args, { cwd: this.repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const entry: { view: RenderJobView; child: ChildProcess | null } = { view, child };
     this.jobs.set(view.id, entry);
+    let lastWasProgress = false;
     const onText = (chunk: Buffer) => {
       // Progress lines are redrawn with \r: each redraw replaces the last log line.
       for (const part of chunk.toString('utf8').split(/\n/)) {
@@ -47,8 +48,12 @@ export class RenderJobs {
         const last = pieces[pieces.length - 1];
         if (last === undefined) continue;
         const progress = parseRenderProgress(last);
+        const text = last.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+        // A redrawn progress line replaces the previous progress line instead of piling up.
+        if (progress && lastWasProgress) view.log[view.log.length - 1] = text;
+        else view.log.push(text);
         if (progress) view.progress = progress;
-        view.log.push(last.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''));
+        lastWasProgress = progress !== null;
       }
       if (view.log.length > MAX_LOG_LINES) view.log.splice(0, view.log.length - MAX_LOG_LINES);
     };

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -189,6 +190,36 @@ describe('studio in headless Chromium', () => {
       expect(diff.fractionOver(16)).toBeLessThan(0.005);
     } finally {
       rmSync(stillPath, { force: true });
+    }
+  });
+
+  it('renders the marked range through the render CLI from the render button', async () => {
+    // Still on the placeholder from the previous test: mark frames 0-1 with I and O, press Render.
+    const outPath = join(REPO_ROOT, 'out', 'studio', 'placeholder_0-1.mp4');
+    rmSync(outPath, { force: true });
+    await page.locator('[data-testid="stage"]').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('i');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('o');
+    await expect.poll(() => page.textContent('[data-testid="range-label"]'), SLOW).toBe('range 0-1');
+    expect(await page.textContent('[data-testid="render-command"]')).toBe(
+      'npx tsx src/render/cli.ts --composition placeholder --frames 0-1 --out out/studio/placeholder_0-1.mp4',
+    );
+    await page.click('[data-testid="render-button"]');
+    try {
+      await expect
+        .poll(() => page.textContent('[data-testid="render-job"]'), { timeout: 300_000, interval: 1000 })
+        .toMatch(/^(done|failed|cancelled)/);
+      const jobText = (await page.textContent('[data-testid="render-job"]')) ?? '';
+      expect(jobText, jobText).toMatch(/^done · 2\/2 frames \(100%\)/);
+      const probe = spawnSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames,width,height', '-of', 'json', outPath], {
+        encoding: 'utf8',
+      });
+      expect(probe.status, probe.stderr).toBe(0);
+      expect(JSON.parse(probe.stdout).streams[0]).toEqual({ width: 1920, height: 1080, nb_read_frames: '2' });
+    } finally {
+      rmSync(outPath, { force: true });
     }
   });
 
