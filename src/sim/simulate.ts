@@ -18,6 +18,17 @@ import { stepSizeMs } from './stepSchedule';
 import { COL, COLUMN_COUNT, TraceRecorder, makeTrace } from './trace';
 
 const EIGHT_HOURS_MS = 8 * 3600_000;
+/** Ca-sensor (CaM, CaMKII, calcineurin, PP1) update batch, ms: their fastest time constant is 20 ms. */
+const SENSOR_BATCH_MS = 0.5;
+/** Expression (AMPAR, growth, proteins) update batch, ms: their fastest time constant is 20 s. */
+const EXPRESSION_BATCH_MS = 5;
+/** Trains of up to 2 x DETAIL_SPIKES induction spikes are stored at full resolution; longer ones only their first/last 10. */
+const DETAIL_SPIKES = 100;
+const DETAIL_WINDOW_MS = 1000;
+const THIN_FRACTION = 0.2;
+// Column indices and hot functions as module-local bindings (cheap in any module loader).
+const { active: C_ACTIVE, ampaCount: C_AMPACOUNT, ampaOpen: C_AMPAOPEN, ca: C_CA, calcineurin: C_CALCINEURIN, camBound: C_CAMBOUND, early: C_EARLY, fepsp: C_FEPSP, gAmpa: C_GAMPA, gNmda: C_GNMDA, glutamate: C_GLUTAMATE, late: C_LATE, mgUnblocked: C_MGUNBLOCKED, nmdaCaCurrent: C_NMDACACURRENT, nmdaOpen: C_NMDAOPEN, pT286: C_PT286, pp1: C_PP1, protein: C_PROTEIN, ptp: C_PTP, ring0: C_RING0, s831: C_S831, t: C_T, vm: C_VM, volume: C_VOLUME, weight: C_WEIGHT } = COL;
+
 
 /** Check a protocol's shape; throws a RangeError naming the bad field. */
 export function validateProtocol(protocol: Protocol): void {
@@ -77,6 +88,22 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
   let nmdaCaI = 0;
 
   const exInputs: ExpressionInputs = { pT286: 0, ltd: 0, pp1: 0, anisomycin: cond.anisomycin };
+  let sensorMs = 0;
+  let sensorCaIntegral = 0;
+  let expressionMs = 0;
+  let lastRecordedMs = -Infinity;
+  // Full-resolution storage around test pulses and the first/last DETAIL_SPIKES induction spikes;
+  // elsewhere (long trains) a sample is stored once the time since the last one reaches 20 % of the
+  // time since the last event (interpolation error well under 1 %).
+  const detailSpike = new Uint8Array(spikes.length);
+  {
+    const tests = new Set(protocol.testPulseTimesMs ?? []);
+    const inductionIdx: number[] = [];
+    spikes.forEach((tt, i) => (tests.has(tt) ? (detailSpike[i] = 1) : inductionIdx.push(i)));
+    const allDetail = inductionIdx.length <= 2 * DETAIL_SPIKES;
+    inductionIdx.forEach((i, k) => { if (allDetail || k < 10 || k >= inductionIdx.length - 10) detailSpike[i] = 1; });
+  }
+  let detailUntilMs = -Infinity;
   const rec = new TraceRecorder(spikes.length > 200 ? 1 << 18 : 1 << 14);
   const row = new Float64Array(COLUMN_COUNT);
   const s831Baseline = s831ConductanceFactor(0);
@@ -99,32 +126,33 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
     const gNmda = cond.apv ? 0 : P.nmdaMaxConductanceNanoS * nmdaOpen * block;
     const pT = cond.camkiiBlocked ? 0 : pT286FractionOfRings(ring);
     const weight = (ampaContentRelative(ex) * cf) / s831Baseline;
-    row[COL.t] = t;
-    row[COL.glutamate] = glutamate;
-    row[COL.vm] = vm;
-    row[COL.ampaOpen] = ampaOpen;
-    row[COL.nmdaOpen] = nmdaOpen;
-    row[COL.mgUnblocked] = block;
-    row[COL.gAmpa] = gAmpa;
-    row[COL.gNmda] = gNmda;
-    row[COL.ca] = ca;
-    row[COL.camBound] = camBound;
-    row[COL.pT286] = pT;
-    row[COL.active] = cond.camkiiBlocked ? 0 : camkiiActiveFraction(camBound, pT);
-    row[COL.pp1] = pp1;
-    row[COL.ampaCount] = count;
-    row[COL.s831] = ex.s831;
-    row[COL.volume] = spineHeadVolumeUm3(ex);
-    row[COL.weight] = weight;
-    row[COL.fepsp] = 100 * weight * (1 + ex.ptp);
-    row[COL.calcineurin] = calcineurin;
-    for (let j = 0; j < 7; j++) row[COL.ring0 + j] = ring[j] as number;
-    row[COL.early] = earlyPotentiation(ex);
-    row[COL.late] = ex.late;
-    row[COL.protein] = ex.protein;
-    row[COL.ptp] = ex.ptp;
-    row[COL.nmdaCaCurrent] = nmdaCaI;
+    row[C_T] = t;
+    row[C_GLUTAMATE] = glutamate;
+    row[C_VM] = vm;
+    row[C_AMPAOPEN] = ampaOpen;
+    row[C_NMDAOPEN] = nmdaOpen;
+    row[C_MGUNBLOCKED] = block;
+    row[C_GAMPA] = gAmpa;
+    row[C_GNMDA] = gNmda;
+    row[C_CA] = ca;
+    row[C_CAMBOUND] = camBound;
+    row[C_PT286] = pT;
+    row[C_ACTIVE] = cond.camkiiBlocked ? 0 : camkiiActiveFraction(camBound, pT);
+    row[C_PP1] = pp1;
+    row[C_AMPACOUNT] = count;
+    row[C_S831] = ex.s831;
+    row[C_VOLUME] = spineHeadVolumeUm3(ex);
+    row[C_WEIGHT] = weight;
+    row[C_FEPSP] = 100 * weight * (1 + ex.ptp);
+    row[C_CALCINEURIN] = calcineurin;
+    for (let j = 0; j < 7; j++) row[C_RING0 + j] = ring[j] as number;
+    row[C_EARLY] = earlyPotentiation(ex);
+    row[C_LATE] = ex.late;
+    row[C_PROTEIN] = ex.protein;
+    row[C_PTP] = ex.ptp;
+    row[C_NMDACACURRENT] = nmdaCaI;
     rec.push(row);
+    lastRecordedMs = t;
   }
 
   record(cleftGlutamateMilliM(t, spikes, lastSpikeIdx, release));
@@ -165,21 +193,34 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
     const influx = freeCaInfluxMicroMPerMs(Math.min(0, caI), P.spineHeadVolumeUm3);
     ca = stepSpineCaMicroM(ca, influx, dt);
 
-    // --- seconds: CaM binding, CaMKII rings, calcineurin -> PP1 ---
-    camCa = stepCalmodulinCaFraction(camCa, ca, dt);
-    camBound = stepCaMBoundFraction(camBound, camCa, dt);
-    calcineurin = stepCalcineurinActivity(calcineurin, ca, dt);
-    pp1 = stepPp1Activity(pp1, calcineurin, dt);
-    if (!cond.camkiiBlocked) stepRingDistribution(ring, camBound, pT286DephosphorylationPerS(pp1), dt, ring);
-    const pT = cond.camkiiBlocked ? 0 : pT286FractionOfRings(ring);
+    const tNext = dt === nextEvent - t ? nextEvent : t + dt;
+    const flushNow = tNext === nextEvent || tNext >= untilMs;
 
-    // --- minutes to days: expression ---
-    exInputs.pT286 = pT;
-    exInputs.ltd = ltdDrive(pp1);
-    exInputs.pp1 = pp1;
-    stepExpression(ex, exInputs, dt);
+    // --- seconds: Ca2+/CaM, CaMKII rings, calcineurin -> PP1 (batched: >= 0.5 ms, mean Ca over the batch) ---
+    sensorMs += dt;
+    sensorCaIntegral += ca * dt;
+    if (sensorMs >= SENSOR_BATCH_MS || flushNow) {
+      const caMean = sensorCaIntegral / sensorMs;
+      camCa = stepCalmodulinCaFraction(camCa, caMean, sensorMs);
+      camBound = stepCaMBoundFraction(camBound, camCa, sensorMs);
+      calcineurin = stepCalcineurinActivity(calcineurin, caMean, sensorMs);
+      pp1 = stepPp1Activity(pp1, calcineurin, sensorMs);
+      if (!cond.camkiiBlocked) stepRingDistribution(ring, camBound, pT286DephosphorylationPerS(pp1), sensorMs, ring);
+      sensorMs = 0;
+      sensorCaIntegral = 0;
+    }
 
-    t = dt === nextEvent - t ? nextEvent : t + dt;
+    // --- minutes to days: expression (batched: >= 5 ms) ---
+    expressionMs += dt;
+    if (expressionMs >= EXPRESSION_BATCH_MS || flushNow) {
+      exInputs.pT286 = cond.camkiiBlocked ? 0 : pT286FractionOfRings(ring);
+      exInputs.ltd = ltdDrive(pp1);
+      exInputs.pp1 = pp1;
+      stepExpression(ex, exInputs, expressionMs);
+      expressionMs = 0;
+    }
+
+    t = tNext;
 
     // Events at exactly t: record the state just before (so interpolation does not smear the jump).
     let spiked = false;
@@ -190,12 +231,14 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
       const gap = lastSpikeIdx > 0 ? t - (spikes[lastSpikeIdx - 1] as number) : Infinity;
       ex.ptp = ptpAfterSpike(ex.ptp, gap);
       lastEventMs = t;
+      if (detailSpike[lastSpikeIdx] === 1) detailUntilMs = t + DETAIL_WINDOW_MS;
     }
     while (edgeIdx < edges.length && (edges[edgeIdx] as number) <= t) {
       edgeIdx++;
       lastEventMs = t;
     }
-    record(cleftGlutamateMilliM(t, spikes, lastSpikeIdx, release));
+    if (spiked || t <= detailUntilMs || t - lastRecordedMs >= THIN_FRACTION * (t - lastEventMs) || t >= untilMs)
+      record(cleftGlutamateMilliM(t, spikes, lastSpikeIdx, release));
   }
 
   return makeTrace(protocol, cond, rec.finish());

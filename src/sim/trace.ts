@@ -88,7 +88,6 @@ export function makeTrace(protocol: Protocol, conditions: Conditions, cols: Floa
   function stateFromRow(r: Float64Array): SpineState {
     const ring = [r[COL.ring0] as number, r[COL.ring0 + 1] as number, r[COL.ring0 + 2] as number, r[COL.ring0 + 3] as number,
       r[COL.ring0 + 4] as number, r[COL.ring0 + 5] as number, r[COL.ring0 + 6] as number];
-    let holo: number[] | null = null;
     return {
       tMs: r[COL.t] as number,
       glutamateMilliM: r[COL.glutamate] as number,
@@ -109,10 +108,7 @@ export function makeTrace(protocol: Protocol, conditions: Conditions, cols: Floa
       synapticWeight: r[COL.weight] as number,
       fepspPercent: r[COL.fepsp] as number,
       calcineurinActivity: r[COL.calcineurin] as number,
-      get camkiiHoloenzymeDistribution(): number[] {
-        if (holo === null) holo = holoenzymeDistribution(ring);
-        return holo;
-      },
+      camkiiHoloenzymeDistribution: holoenzymeDistribution(ring),
       earlyPotentiationFraction: r[COL.early] as number,
       latePotentiationFraction: r[COL.late] as number,
       proteinSynthesisLevel: r[COL.protein] as number,
