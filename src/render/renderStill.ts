@@ -6,6 +6,7 @@ import { onAbortCleanup } from './childProcesses';
 import { launchChromium } from './chromium';
 import { openFramePage, type CaptureFormat } from './framePage';
 import { openRenderSession } from './renderSession';
+import { findSystemTools } from './systemTools';
 import { resolveComposition, resolveFrameRange } from './renderOptions';
 
 export interface RenderStillOptions {
@@ -39,6 +40,7 @@ export async function renderStill(options: RenderStillOptions): Promise<RenderSt
   const format: CaptureFormat | null = ext === '.png' ? 'png' : ext === '.jpg' || ext === '.jpeg' ? 'jpeg' : null;
   if (!format) throw new Error(`--out ${outPath}: a still must be a .png, .jpg or .jpeg file.`);
 
+  findSystemTools();
   const session = await openRenderSession();
   const browser = await launchChromium(session.tools.chromium).catch(async (e) => {
     await session.close();

@@ -10,6 +10,7 @@ import { concatListLine, joinAndMuxArgs, segmentEncodeArgs } from './ffmpegArgs'
 import { frameCount, splitFrameRange, type FrameRange } from './frameRange';
 import { openFramePage } from './framePage';
 import { openRenderSession } from './renderSession';
+import { findSystemTools } from './systemTools';
 import { resolveComposition, resolveConcurrency, resolveCrf, resolveFrameRange, type FrameRangeInput } from './renderOptions';
 
 export interface RenderVideoOptions {
@@ -80,6 +81,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
   const crf = resolveCrf(options.crf);
   const outPath = resolve(options.outPath ?? join(REPO_ROOT, renderConfig.outDir, `${meta.id}.mp4`));
   if (!outPath.endsWith('.mp4')) throw new Error(`--out ${outPath}: the video output must be an .mp4 file.`);
+  findSystemTools(); // fail fast, before any progress output, with the install command
   const total = frameCount(range);
   const report = (stage: RenderStage, framesDone: number, fps = 0, etaSeconds: number | null = null) =>
     options.onProgress?.({ stage, framesDone, totalFrames: total, fps, etaSeconds });
