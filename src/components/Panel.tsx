@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Children, type ReactNode } from 'react';
 import { useExplainer } from './explainerContext';
 
 /** The layout's data panel: cards stacked in a column (16:9, 1:1) or a row (9:16). */
@@ -12,7 +12,13 @@ export function Panel({ children }: { children: ReactNode }) {
         alignItems: panel.direction === 'row' ? 'stretch' : 'stretch', justifyContent: 'flex-start',
       }}
     >
-      {children}
+      {panel.direction === 'row'
+        ? Children.toArray(children).map((c, i) => (
+            <div key={i} style={{ flex: '1 1 0', minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+              {c}
+            </div>
+          ))
+        : children}
     </div>
   );
 }

@@ -12,7 +12,7 @@
  * writes to objects this component owns) because <ThreeCanvas> draws in a
  * layout effect that runs before its children's effects.
  */
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { useThree } from '@react-three/fiber';
 import {
   Color, CylinderGeometry, InstancedMesh, Matrix4, MeshLambertMaterial, PerspectiveCamera, Quaternion, SphereGeometry, Vector3,
@@ -46,16 +46,25 @@ export interface SynapseStageProps {
 const FUSION_LEAD_MS = 0.3;
 /** Glutamate molecules drawn per mM of cleft glutamate (a drawing density, not a molecule count). */
 const GLUTAMATE_DOTS_PER_MILLIM = 150;
+/** Radius (units) beyond which diffusing glutamate is no longer drawn: the edge of the apposition. */
+const GLUTAMATE_VISIBLE_RADIUS = 3.8;
 /** The head is drawn translucent so the free Ca2+ ions inside show. */
 const HEAD_OPACITY = 0.62;
 
 export function SynapseStage({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout, pixelRatio }: SynapseStageProps) {
   const { stage } = layout;
   return (
-    <ThreeCanvas width={stage.w} height={stage.h} pixelRatio={pixelRatio} label="synapse stage" style={{ position: 'absolute', left: stage.x, top: stage.y }}>
+    <ThreeCanvas width={stage.w} height={stage.h} pixelRatio={pixelRatio} label="synapse stage" style={{ position: 'absolute', left: stage.x, top: stage.y, ...fadeEdges(layout) }}>
       <StageContent state={state} spikeTimesMs={spikeTimesMs} mgOutMilliM={mgOutMilliM} shot={shot} boutonOpacity={boutonOpacity} layout={layout} />
     </ThreeCanvas>
   );
+}
+
+/** Where the stage box stops short of the frame (9:16), its lower edge fades out instead of cutting hard. */
+function fadeEdges(layout: Layout): CSSProperties {
+  if (layout.stage.y + layout.stage.h >= layout.height) return {};
+  const mask = 'linear-gradient(to bottom, black 80%, transparent 100%)';
+  return { maskImage: mask, WebkitMaskImage: mask };
 }
 
 function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout }: Omit<SynapseStageProps, 'pixelRatio'>) {
@@ -206,17 +215,20 @@ function Glutamate({ state, spikeTimesMs, headRadius }: { state: SpineState; spi
   const since = spike === null ? 1 : state.tMs - spike;
   const spread = Math.max(0.25, glutamateSpreadUnits(since));
   const top = headRadius + CLEFT_UNITS;
+  let drawn = 0;
   for (let i = 0; i < n; i++) {
     const g = GLUTAMATE_SCATTER[i]!;
-    const d = Math.min(g.radial * spread, 9);
+    const d = g.radial * spread;
+    // Molecules that have diffused out past the bouton's edge have left the synapse: not drawn.
+    if (d > GLUTAMATE_VISIBLE_RADIUS) continue;
     const x = Math.cos(g.angle) * d;
     const z = Math.sin(g.angle) * d;
     // Across the cleft: the head surface curves away below the bouton.
     const floor = Math.sqrt(Math.max(0, headRadius * headRadius - d * d)) || headRadius - d * 0.3;
     const y = floor + 0.1 + g.height * (top - floor);
-    place(mesh, i, [x, y, z], null, 1);
+    place(mesh, drawn++, [x, y, z], null, 1);
   }
-  finish(mesh, n);
+  finish(mesh, drawn);
   return <primitive object={mesh} />;
 }
 

@@ -30,7 +30,7 @@ export function sceneShot(id: SceneId, headRadius: number): Shot {
   const hero = NMDA_SLOTS[0] as { theta: number; phi: number };
   switch (id) {
     case 'intro':
-      return { target: [0, -1.2, 0], distance: 38, azimuthDeg: -18, elevationDeg: 10, fovDeg: 35, boutonOpacity: 1 };
+      return { target: [0, 0.5, 0], distance: 40, azimuthDeg: -18, elevationDeg: 10, fovDeg: 35, boutonOpacity: 1 };
     case 'glutamate-release':
       return { target: [0, r + 0.2, 0], distance: 17, azimuthDeg: -10, elevationDeg: 5, fovDeg: 35, boutonOpacity: 1 };
     case 'mg-expulsion':
@@ -44,7 +44,7 @@ export function sceneShot(id: SceneId, headRadius: number): Shot {
     case 'spine-growth':
       return { target: [0, 0, 0], distance: 26, azimuthDeg: -16, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
     case 'outro':
-      return { target: [0, -1.2, 0], distance: 38, azimuthDeg: 12, elevationDeg: 12, fovDeg: 35, boutonOpacity: 1 };
+      return { target: [0, 0.5, 0], distance: 40, azimuthDeg: 12, elevationDeg: 12, fovDeg: 35, boutonOpacity: 1 };
   }
 }
 

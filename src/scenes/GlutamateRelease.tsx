@@ -21,14 +21,12 @@ export function GlutamateRelease() {
   const stage = useStageMoment();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const bc = boutonCenter(r);
-  const side = layout.kind === 'portrait' ? 1 : -1;
   const nOpen = Math.round(m.state.ampaOpenFraction * m.state.ampaReceptorCount);
   return (
     <>
       <StageLabels
         shot={stage.shot}
         labels={[
-          { text: 'presynaptic bouton', at: [bc[0] - 2.2, bc[1] + 1.2, 1.5], dx: -60 * -side, dy: -70, color: palette.bouton },
           { text: 'glutamate', at: [1.2, r + 0.35, 0.5], dx: 150, dy: -40, color: palette.glutamate },
           { text: 'AMPA receptors', at: onHead(r, 0.45, 2.6, 0.1), dx: -170, dy: 90, color: palette.ampa },
           { text: 'vesicle', at: [0, bc[1] - BOUTON_RADIUS * BOUTON_SQUASH + 0.6, 0.5], dx: 160, dy: -110, color: palette.vesicle },

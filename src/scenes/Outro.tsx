@@ -20,10 +20,10 @@ export function Outro() {
       <SceneTitle kicker="Early and late LTP" title="From minutes to a memory" tMs={m.tMs} factor={m.clock.factor} />
       <Panel>
         <EarlyLateChart trace={data.trace} nowMs={m.tMs} toH={toH} revealLate={fadeInAt(m.frame, late, 10)} />
-        <Card heading="Two phases" accent={palette.calcium} style={{ opacity: fadeInAt(m.frame, late, 10) }}>
+        <Card heading="Two phases of LTP" accent={palette.calcium} style={{ opacity: fadeInAt(m.frame, late, 10) }}>
           <div style={{ fontFamily: fonts.sans, fontSize: typeScale.body, lineHeight: 1.35, color: palette.text }}>
-            <div><b>Early LTP</b> · 1–3 h · existing proteins</div>
-            <div style={{ color: palette.calcium }}><b>Late LTP</b> · days · new protein</div>
+            <div><b>Early</b> · 1–3 h · existing proteins</div>
+            <div style={{ color: palette.calcium }}><b>Late</b> · days · new protein</div>
           </div>
         </Card>
       </Panel>
