@@ -65,7 +65,9 @@ export function parseCaptionFile(text: string, format: CaptionFormat, file = `ca
     if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
       throw new CaptionFileError(file, 1, 'a WebVTT file must start with "WEBVTT"');
     }
+    // The header block (e.g. "Kind: captions", "Language: en") runs to the first blank line.
     i = 1;
+    while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
   }
   const cues: CaptionFileCue[] = [];
   while (i < lines.length) {

@@ -17,7 +17,7 @@ export interface VideoStreamInfo {
   pixelFormat: string;
   width: number;
   height: number;
-  /** Average frame rate, frames per second (NaN for stills). */
+  /** Nominal frame rate (ffprobe r_frame_rate), frames per second. */
   fps: number;
   /** Number of frames, when the container says (0 when unknown). */
   frameCount: number;
@@ -71,7 +71,8 @@ export function parseFfprobeJson(json: string): MediaInfo {
           pixelFormat: v.pix_fmt ?? '',
           width: v.width ?? 0,
           height: v.height ?? 0,
-          fps: parseRational(v.avg_frame_rate && v.avg_frame_rate !== '0/0' ? v.avg_frame_rate : v.r_frame_rate),
+          // The stream's nominal rate (r_frame_rate): avg_frame_rate is frames / duration and drifts on short clips (15 frames read 29.98).
+          fps: parseRational(v.r_frame_rate && v.r_frame_rate !== '0/0' ? v.r_frame_rate : v.avg_frame_rate),
           frameCount: Number(v.nb_frames ?? 0) || 0,
           durationS: Number(v.duration ?? NaN),
         }

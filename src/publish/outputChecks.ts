@@ -321,9 +321,10 @@ export async function checkOutputs(dir: string, ex: OutputExpectations, onProgre
     if (exists(add, file)) {
       try {
         const manifest = JSON.parse(readFileSync(file, 'utf8')) as OutputManifest;
-        const problems = await verifyManifest(dir, manifest);
+        const { problems, unlisted } = await verifyManifest(dir, manifest);
         if (problems.length === 0) add('sizes and SHA-256', true, `${manifest.files.length} files`);
-        for (const p of problems) add('sizes and SHA-256', false, `${manifest.files.length} files`, p);
+        for (const p of problems) add('sizes and SHA-256', false, `${manifest.files.length} files`, `${p}: re-run \`npm run render:all\``);
+        if (unlisted.length) add('unlisted files', 'warn', `${unlisted.length} files`, `not part of the publishing set: ${unlisted.slice(0, 5).join(', ')}${unlisted.length > 5 ? ', ...' : ''}`);
       } catch (e) {
         add('sizes and SHA-256', false, 'unreadable', `${file}: ${(e as Error).message}`);
       }

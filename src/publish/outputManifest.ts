@@ -48,25 +48,36 @@ export function listOutputFiles(dir: string): string[] {
   return found.filter((p) => p !== MANIFEST_NAME).sort();
 }
 
-/** Builds the manifest of `dir` (size and SHA-256 of every file). `now` is injected for tests. */
-export async function buildManifest(dir: string, now: Date = new Date()): Promise<OutputManifest> {
+/**
+ * Builds the manifest of `dir`: size and SHA-256 of each of `paths`
+ * (relative, '/'-separated; default every file under `dir`). `now` is injected for tests.
+ */
+export async function buildManifest(dir: string, now: Date = new Date(), paths: readonly string[] = listOutputFiles(dir)): Promise<OutputManifest> {
   const files: ManifestEntry[] = [];
-  for (const path of listOutputFiles(dir)) {
+  for (const path of [...paths].sort()) {
     const full = join(dir, path);
     files.push({ path, sizeBytes: statSync(full).size, sha256: await sha256OfFile(full) });
   }
   return { version: 1, createdAt: now.toISOString(), files };
 }
 
-/** Writes `<dir>/manifest.json` atomically and returns it. */
-export async function writeManifest(dir: string, now: Date = new Date()): Promise<OutputManifest> {
-  const manifest = await buildManifest(dir, now);
+/** Writes `<dir>/manifest.json` atomically (listing `paths`, default every file) and returns it. */
+export async function writeManifest(dir: string, now: Date = new Date(), paths?: readonly string[]): Promise<OutputManifest> {
+  const manifest = await buildManifest(dir, now, paths);
   writeFileAtomic(join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
-/** Differences between a manifest and the files on disk: missing, changed, or unlisted files. */
-export async function verifyManifest(dir: string, manifest: OutputManifest): Promise<string[]> {
+/** Differences between a manifest and the files on disk. */
+export interface ManifestDiff {
+  /** Listed files that are missing or whose size or SHA-256 changed. */
+  problems: string[];
+  /** Files on disk the manifest does not list (other renders, CI reports): informational. */
+  unlisted: string[];
+}
+
+/** Compares a manifest with the files on disk: missing or changed files are problems; unlisted files are reported apart. */
+export async function verifyManifest(dir: string, manifest: OutputManifest): Promise<ManifestDiff> {
   const problems: string[] = [];
   const onDisk = new Set(listOutputFiles(dir));
   for (const entry of manifest.files) {
@@ -80,6 +91,5 @@ export async function verifyManifest(dir: string, manifest: OutputManifest): Pro
     if (size !== entry.sizeBytes) problems.push(`${entry.path}: ${size} bytes, manifest says ${entry.sizeBytes}`);
     else if ((await sha256OfFile(full)) !== entry.sha256) problems.push(`${entry.path}: SHA-256 differs from ${MANIFEST_NAME}`);
   }
-  for (const extra of onDisk) problems.push(`${extra}: present but not listed in ${MANIFEST_NAME}`);
-  return problems;
+  return { problems, unlisted: [...onDisk].sort() };
 }

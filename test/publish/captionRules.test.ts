@@ -3,6 +3,8 @@ import { CaptionFileError, parseCaptionFile } from '../../src/publish/captionFil
 import { checkCaptionCues, checkChapterCues } from '../../src/publish/captionRules';
 
 const GOOD_VTT = `WEBVTT
+Kind: captions
+Language: en
 
 1
 00:00:00.000 --> 00:00:02.000
@@ -17,8 +19,8 @@ describe('parseCaptionFile', () => {
   it('reads cue ids, times, lines and the timing line number, and strips markup', () => {
     const cues = parseCaptionFile(GOOD_VTT, 'vtt');
     expect(cues).toHaveLength(2);
-    expect(cues[0]).toMatchObject({ index: 1, id: '1', line: 4, startMs: 0, endMs: 2000, lines: ['Memories are stored'] });
-    expect(cues[1]).toMatchObject({ index: 2, id: '', line: 7, startMs: 2000, endMs: 4500, lines: ['in synapses that grow', 'stronger with use.'] });
+    expect(cues[0]).toMatchObject({ index: 1, id: '1', line: 6, startMs: 0, endMs: 2000, lines: ['Memories are stored'] });
+    expect(cues[1]).toMatchObject({ index: 2, id: '', line: 9, startMs: 2000, endMs: 4500, lines: ['in synapses that grow', 'stronger with use.'] });
   });
 
   it('reads SRT with comma decimals and CRLF line ends', () => {

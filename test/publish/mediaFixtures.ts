@@ -14,10 +14,12 @@ export interface TestMp4Options {
   height: number;
   fps?: number;
   durationS: number;
-  /** Linear gain of a 440 Hz sine (1 = full scale); null for no audio. */
+  /** Linear gain of a 440 Hz sine (1 = full scale; lavfi sine is 1/8 scale, so x8); null for no audio. */
   toneVolume?: number | null;
   faststart?: boolean;
   pixelFormat?: string;
+  /** x264 profile (default 'high'; 'high444' for yuv444p). */
+  profile?: string;
   audioCodec?: string;
 }
 
@@ -27,17 +29,18 @@ export function makeTestMp4(path: string, o: TestMp4Options): string {
   const args = ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${o.width}x${o.height}:rate=${fps}:duration=${o.durationS}`];
   const withAudio = o.toneVolume !== null;
   if (withAudio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${o.durationS}`);
-  args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-profile:v', 'high', '-pix_fmt', o.pixelFormat ?? 'yuv420p');
-  if (withAudio) args.push('-af', `volume=${o.toneVolume ?? 0.2}`, '-c:a', o.audioCodec ?? 'aac', '-ar', '48000', '-shortest');
+  // veryfast, not ultrafast: ultrafast turns off CABAC and 8x8 transforms, so the stream is Constrained Baseline whatever -profile says.
+  args.push('-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', o.profile ?? 'high', '-pix_fmt', o.pixelFormat ?? 'yuv420p');
+  if (withAudio) args.push('-af', `volume=${(o.toneVolume ?? 0.2) * 8}`, '-c:a', o.audioCodec ?? 'aac', '-ar', '48000', '-shortest');
   if (o.faststart !== false) args.push('-movflags', '+faststart');
   args.push(path);
   execFileSync('ffmpeg', args);
   return path;
 }
 
-/** Writes a WAV of a 440 Hz sine at linear gain `volume` (1 = full scale). */
+/** Writes a WAV of a 440 Hz sine at linear gain `volume` (1 = full scale; lavfi sine is 1/8 scale, so x8). */
 export function makeToneWav(path: string, volume: number, durationS = 4): string {
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${durationS}`, '-af', `volume=${volume}`, path]);
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${durationS}`, '-af', `volume=${volume * 8}`, path]);
   return path;
 }
 
