@@ -1,4 +1,7 @@
-import { P } from './parameters';
+import { P as PImported } from './parameters';
+
+// Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
+const P = PImported;
 
 /**
  * Scale that turns an NMDA conductance into its Ca2+ current with driving force (V - E_Ca),

@@ -11,8 +11,11 @@
  * deterministic population fraction of rings with j = 0..6 pT286; holoenzymes (two independent rings)
  * then carry 0..12.
  */
-import { P } from './parameters';
-import { hill, relaxTowards } from './relax';
+import { P as PImported } from './parameters';
+import { hill as hillImported, relaxTowards as relaxTowardsImported } from './relax';
+
+// Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
+const P = PImported, hill = hillImported, relaxTowards = relaxTowardsImported;
 
 export const SUBUNITS_PER_RING = 6;
 export const RINGS_PER_HOLOENZYME = 2;

@@ -8,8 +8,11 @@
  * Abbas 2015) unless plasticity-related proteins capture it into the late component
  * (synaptic tagging and capture, Frey & Morris 1997). Anisomycin sets protein synthesis to zero.
  */
-import { P } from './parameters';
-import { hill, relaxTowards } from './relax';
+import { P as PImported } from './parameters';
+import { hill as hillImported, relaxTowards as relaxTowardsImported } from './relax';
+
+// Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
+const P = PImported, hill = hillImported, relaxTowards = relaxTowardsImported;
 
 /** Slow state of one spine (all dimensionless unless named). */
 export interface ExpressionState {

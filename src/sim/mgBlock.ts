@@ -1,4 +1,7 @@
-import { P } from './parameters';
+import { P as PImported } from './parameters';
+
+// Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
+const P = PImported;
 
 /**
  * Jahr & Stevens (1990) unblocked fraction of the NMDA receptor at membrane potential

@@ -4,8 +4,11 @@
  * (1 Hz LFS) keeps PP1 above its threshold for minutes and removes AMPARs; sparse test pulses and a
  * 1-s tetanus do not (Graupner & Brunel 2007: phosphatase switches on at lower Ca than CaMKII).
  */
-import { P } from './parameters';
-import { hill, relaxTowards } from './relax';
+import { P as PImported } from './parameters';
+import { hill as hillImported, relaxTowards as relaxTowardsImported } from './relax';
+
+// Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
+const P = PImported, hill = hillImported, relaxTowards = relaxTowardsImported;
 
 /** Calcineurin steady-state activation at free Ca (uM): Hill K = 0.3 uM, n = 3. Fraction 0..1. */
 export function calcineurinActivation(caMicroM: number): number {

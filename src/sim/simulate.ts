@@ -4,18 +4,21 @@
  * the same trace bit for bit (no clock, no randomness, fixed operation order).
  */
 import type { Conditions, Protocol, SpineTrace } from './types';
-import { P } from './parameters';
-import { resolveConditions } from './conditions';
-import { jahrStevensUnblockedFraction } from './mgBlock';
-import { cleftGlutamateMilliM, depressedReleaseScale, meanGlutamateOverStepMilliM } from './glutamate';
-import { ampaMaxConductanceNanoS, s831ConductanceFactor, stepAmpaOpenFraction, stepNmdaBoundFraction, stepNmdaOpenFraction } from './receptors';
-import { ampaCaCurrentPicoA, freeCaInfluxMicroMPerMs, nmdaCaCurrentPicoA, stepSpineCaMicroM } from './calcium';
-import { camkiiActiveFraction, camkiiHillActivation, pT286DephosphorylationPerS, pT286FractionOfRings, stepCalmodulinCaFraction, stepCaMBoundFraction, stepRingDistribution } from './camkii';
-import { calcineurinActivation, ltdDrive, stepCalcineurinActivity, stepPp1Activity } from './phosphatase';
-import { ampaContentRelative, ampaReceptorCount, earlyPotentiation, ptpAfterSpike, restingExpressionState, spineHeadVolumeUm3, stepExpression, type ExpressionInputs, type ExpressionState } from './expression';
-import { relaxTowards } from './relax';
-import { stepSizeMs } from './stepSchedule';
-import { COL, COLUMN_COUNT, TraceRecorder, makeTrace } from './trace';
+import { P as PImported } from './parameters';
+import { resolveConditions as resolveConditionsImported } from './conditions';
+import { jahrStevensUnblockedFraction as jahrStevensUnblockedFractionImported } from './mgBlock';
+import { cleftGlutamateMilliM as cleftGlutamateMilliMImported, depressedReleaseScale as depressedReleaseScaleImported, meanGlutamateOverStepMilliM as meanGlutamateOverStepMilliMImported } from './glutamate';
+import { ampaMaxConductanceNanoS as ampaMaxConductanceNanoSImported, s831ConductanceFactor as s831ConductanceFactorImported, stepAmpaOpenFraction as stepAmpaOpenFractionImported, stepNmdaBoundFraction as stepNmdaBoundFractionImported, stepNmdaOpenFraction as stepNmdaOpenFractionImported } from './receptors';
+import { ampaCaCurrentPicoA as ampaCaCurrentPicoAImported, freeCaInfluxMicroMPerMs as freeCaInfluxMicroMPerMsImported, nmdaCaCurrentPicoA as nmdaCaCurrentPicoAImported, stepSpineCaMicroM as stepSpineCaMicroMImported } from './calcium';
+import { camkiiActiveFraction as camkiiActiveFractionImported, camkiiHillActivation as camkiiHillActivationImported, pT286DephosphorylationPerS as pT286DephosphorylationPerSImported, pT286FractionOfRings as pT286FractionOfRingsImported, stepCalmodulinCaFraction as stepCalmodulinCaFractionImported, stepCaMBoundFraction as stepCaMBoundFractionImported, stepRingDistribution as stepRingDistributionImported } from './camkii';
+import { calcineurinActivation as calcineurinActivationImported, ltdDrive as ltdDriveImported, stepCalcineurinActivity as stepCalcineurinActivityImported, stepPp1Activity as stepPp1ActivityImported } from './phosphatase';
+import { ampaContentRelative as ampaContentRelativeImported, ampaReceptorCount as ampaReceptorCountImported, earlyPotentiation as earlyPotentiationImported, ptpAfterSpike as ptpAfterSpikeImported, restingExpressionState as restingExpressionStateImported, spineHeadVolumeUm3 as spineHeadVolumeUm3Imported, stepExpression as stepExpressionImported, type ExpressionInputs, type ExpressionState } from './expression';
+import { relaxTowards as relaxTowardsImported } from './relax';
+import { stepSizeMs as stepSizeMsImported } from './stepSchedule';
+import { COL as COLImported, COLUMN_COUNT as COLUMN_COUNTImported, TraceRecorder as TraceRecorderImported, makeTrace as makeTraceImported } from './trace';
+
+// Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
+const P = PImported, resolveConditions = resolveConditionsImported, jahrStevensUnblockedFraction = jahrStevensUnblockedFractionImported, cleftGlutamateMilliM = cleftGlutamateMilliMImported, depressedReleaseScale = depressedReleaseScaleImported, meanGlutamateOverStepMilliM = meanGlutamateOverStepMilliMImported, ampaMaxConductanceNanoS = ampaMaxConductanceNanoSImported, s831ConductanceFactor = s831ConductanceFactorImported, stepAmpaOpenFraction = stepAmpaOpenFractionImported, stepNmdaBoundFraction = stepNmdaBoundFractionImported, stepNmdaOpenFraction = stepNmdaOpenFractionImported, ampaCaCurrentPicoA = ampaCaCurrentPicoAImported, freeCaInfluxMicroMPerMs = freeCaInfluxMicroMPerMsImported, nmdaCaCurrentPicoA = nmdaCaCurrentPicoAImported, stepSpineCaMicroM = stepSpineCaMicroMImported, camkiiActiveFraction = camkiiActiveFractionImported, camkiiHillActivation = camkiiHillActivationImported, pT286DephosphorylationPerS = pT286DephosphorylationPerSImported, pT286FractionOfRings = pT286FractionOfRingsImported, stepCalmodulinCaFraction = stepCalmodulinCaFractionImported, stepCaMBoundFraction = stepCaMBoundFractionImported, stepRingDistribution = stepRingDistributionImported, calcineurinActivation = calcineurinActivationImported, ltdDrive = ltdDriveImported, stepCalcineurinActivity = stepCalcineurinActivityImported, stepPp1Activity = stepPp1ActivityImported, ampaContentRelative = ampaContentRelativeImported, ampaReceptorCount = ampaReceptorCountImported, earlyPotentiation = earlyPotentiationImported, ptpAfterSpike = ptpAfterSpikeImported, restingExpressionState = restingExpressionStateImported, spineHeadVolumeUm3 = spineHeadVolumeUm3Imported, stepExpression = stepExpressionImported, relaxTowards = relaxTowardsImported, stepSizeMs = stepSizeMsImported, COL = COLImported, COLUMN_COUNT = COLUMN_COUNTImported, TraceRecorder = TraceRecorderImported, makeTrace = makeTraceImported;
 
 const EIGHT_HOURS_MS = 8 * 3600_000;
 /** Ca-sensor (CaM, CaMKII, calcineurin, PP1) update batch, ms: their fastest time constant is 20 ms. */

@@ -5,11 +5,14 @@
  * so the trace itself is never re-integrated. Pure.
  */
 import type { SpineTrace } from './types';
-import { P } from './parameters';
-import { jahrStevensUnblockedFraction } from './mgBlock';
-import { cleftGlutamateMilliM, meanGlutamateOverStepMilliM } from './glutamate';
-import { ampaMaxConductanceNanoS, s831ConductanceFactor, stepAmpaOpenFraction, stepNmdaBoundFraction, stepNmdaOpenFraction } from './receptors';
-import { relaxTowards } from './relax';
+import { P as PImported } from './parameters';
+import { jahrStevensUnblockedFraction as jahrStevensUnblockedFractionImported } from './mgBlock';
+import { cleftGlutamateMilliM as cleftGlutamateMilliMImported, meanGlutamateOverStepMilliM as meanGlutamateOverStepMilliMImported } from './glutamate';
+import { ampaMaxConductanceNanoS as ampaMaxConductanceNanoSImported, s831ConductanceFactor as s831ConductanceFactorImported, stepAmpaOpenFraction as stepAmpaOpenFractionImported, stepNmdaBoundFraction as stepNmdaBoundFractionImported, stepNmdaOpenFraction as stepNmdaOpenFractionImported } from './receptors';
+import { relaxTowards as relaxTowardsImported } from './relax';
+
+// Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
+const P = PImported, jahrStevensUnblockedFraction = jahrStevensUnblockedFractionImported, cleftGlutamateMilliM = cleftGlutamateMilliMImported, meanGlutamateOverStepMilliM = meanGlutamateOverStepMilliMImported, ampaMaxConductanceNanoS = ampaMaxConductanceNanoSImported, s831ConductanceFactor = s831ConductanceFactorImported, stepAmpaOpenFraction = stepAmpaOpenFractionImported, stepNmdaBoundFraction = stepNmdaBoundFractionImported, stepNmdaOpenFraction = stepNmdaOpenFractionImported, relaxTowards = relaxTowardsImported;
 
 export interface TestPulseResponse {
   /** Time in the trace whose synaptic state was used, ms. */

@@ -3,7 +3,10 @@
  * interpolation; no re-integration. Samples at equal times are allowed (an event's before/after).
  */
 import type { Conditions, Protocol, SpineState, SpineTrace } from './types';
-import { holoenzymeDistribution } from './camkii';
+import { holoenzymeDistribution as holoenzymeDistributionImported } from './camkii';
+
+// Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
+const holoenzymeDistribution = holoenzymeDistributionImported;
 
 /** Column index of each recorded quantity. */
 export const COL = {
