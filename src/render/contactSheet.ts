@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { renderConfig } from '../../render.config';
 import { parseIntegerOption, runCli } from './cliSupport';
 import { findSystemTools } from './systemTools';
@@ -43,6 +44,8 @@ export function contactSheetFilter(everyS: number, widthPx: number, columns: num
 
 const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
 
+/** Runs the CLI (only when this file is the entry point, so tests can import the helpers). */
+function main(): void {
 runCli(HELP, async () => {
   const { values } = parseArgs({
     options: {
@@ -91,3 +94,6 @@ runCli(HELP, async () => {
   }
   process.stderr.write(`contact-sheet: wrote ${output}\n`);
 });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
