@@ -27,7 +27,7 @@ beforeAll(() => {
   const slowed = join(work, 'slowed.wav');
   const noise = join(work, 'noise.wav');
   execFileSync('sox', ['public/voice/narration.wav', slowed, 'tempo', String(TEMPO), 'pitch', '-150']);
-  execFileSync('sox', [slowed, noise, 'synth', 'whitenoise', 'vol', '0.02']);
+  execFileSync('sox', ['-R', slowed, noise, 'synth', 'whitenoise', 'vol', '0.02']); // -R: repeatable noise
   execFileSync('sox', ['-m', slowed, noise, recording]);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
