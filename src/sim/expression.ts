@@ -130,8 +130,12 @@ export function stepExpression(s: ExpressionState, inp: ExpressionInputs, dtMs: 
   // Spine structure: actin follows CaMKII drive; transient growth integrates actin; sustained growth
   // follows AMPAR content (and shrinks with LTD, Zhou 2004).
   const actin = relaxTowards(s.actin, drive, 1 / P.actinDriveS, dtS);
+  // Transient growth saturates at +300 % (largest sLTP reported, Matsuzaki 2004):
+  // dG/dt = gain * actin * (1 - G / max) - G / tau.
   const tg = 1 / P.transientGrowthDecayS;
-  const transientGrowth = relaxTowards(s.transientGrowth, (P.transientGrowthGainPerS * s.actin) / tg, tg, dtS);
+  const gOn = P.transientGrowthGainPerS * s.actin;
+  const gRate = gOn / P.transientGrowthMax + tg;
+  const transientGrowth = relaxTowards(s.transientGrowth, gOn / gRate, gRate, dtS);
   const sustainedTarget = P.sustainedGrowthPerPotentiation * (earlyTotal + s.late);
   const sustainedGrowth = relaxTowards(s.sustainedGrowth, sustainedTarget, 1 / P.sustainedGrowthS, dtS);
 
