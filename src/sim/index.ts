@@ -16,6 +16,8 @@ export { testPulseResponse, type TestPulseResponse } from './testPulseResponse';
 export { jahrStevensUnblockedFraction } from './mgBlock';
 export { holoenzymeDistribution, holoenzymePopulation, SUBUNITS_PER_HOLOENZYME } from './camkii';
 export { PARAMETER_TABLE, P } from './parameters';
+export { keyMoments, type KeyMoments } from './keyMoments';
+export { summarizeRun, type RunSummary } from './summary';
 
 /**
  * Simulate one CA1 spine under `protocol` and `conditions` (defaults: 1 mM Mg2+, no drugs, current
