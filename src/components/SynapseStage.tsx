@@ -95,6 +95,7 @@ function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, l
       <CalciumIons state={state} headRadius={r} />
       <AmpaReceptors state={state} headRadius={r} />
       <NmdaReceptors state={state} headRadius={r} mgOutMilliM={mgOutMilliM} />
+      <CamkiiHoloenzymes3d state={state} headRadius={r} />
       <Glutamate state={state} spikeTimesMs={spikeTimesMs} headRadius={r} />
       {/* Presynaptic bouton, axon and vesicles */}
       {boutonOpacity > 0.01 && (
@@ -151,15 +152,16 @@ function AmpaReceptors({ state, headRadius }: { state: SpineState; headRadius: n
   const whole = Math.floor(count);
   const shown = Math.min(AMPA_SLOTS, Math.ceil(count));
   const nOpen = Math.round(state.ampaOpenFraction * count);
-  const closed = new Color(palette.ampa);
+  const closed = new Color(palette.ampaClosed3d);
   const open = new Color(palette.ampaOpen);
   for (let i = 0; i < shown; i++) {
     const slot = AMPA_SLOTS_POLAR[i]!;
     const partial = i < whole ? 1 : count - whole;
     const p = onHead(headRadius, slot.theta, slot.phi, 0.12 - 0.35 * (1 - partial));
     const n = new Vector3(...onHead(1, slot.theta, slot.phi)).normalize();
-    place(mesh, i, p, n, 0.4 + 0.6 * partial);
-    mesh.setColorAt(i, (AMPA_OPEN_RANK[i] as number) < nOpen ? open : closed);
+    const isOpen = (AMPA_OPEN_RANK[i] as number) < nOpen;
+    place(mesh, i, p, n, (0.4 + 0.6 * partial) * (isOpen ? 1.15 : 1));
+    mesh.setColorAt(i, isOpen ? open : closed);
   }
   finish(mesh, shown);
   return <primitive object={mesh} />;
@@ -251,5 +253,33 @@ function Vesicles({ state, spikeTimesMs, headRadius, opacity }: { state: SpineSt
     place(mesh, i, [Math.cos(ang) * rr, bottom + 1.2 + ((i * 53) % 10) / 10 * 1.8, Math.sin(ang) * rr], null, 1);
   }
   finish(mesh, 14);
+  return <primitive object={mesh} />;
+}
+
+/** CaMKII holoenzymes drawn under the PSD (where CaMKII is enriched); each is two rings of six subunits. */
+const HOLOENZYMES_3D: readonly { theta: number; phi: number }[] = [
+  { theta: 0.15, phi: 0.3 }, { theta: 0.45, phi: 1.5 }, { theta: 0.45, phi: 3.4 }, { theta: 0.5, phi: 5.2 }, { theta: 0.3, phi: 2.4 },
+];
+
+/** Lit (T286-phosphorylated) subunits per holoenzyme = round(12 x camkiiPT286Fraction), as in the 2D inset. */
+function CamkiiHoloenzymes3d({ state, headRadius }: { state: SpineState; headRadius: number }) {
+  const mesh = useInstanced(() => {
+    const m = new InstancedMesh(new SphereGeometry(0.075, 8, 6), new MeshLambertMaterial(), HOLOENZYMES_3D.length * 12);
+    m.setColorAt(0, new Color());
+    return m;
+  });
+  const lit = Math.round(12 * Math.min(1, Math.max(0, state.camkiiPT286Fraction)));
+  const on = new Color(palette.camkiiLit);
+  const off = new Color(palette.camkiiDim).multiplyScalar(1.6);
+  HOLOENZYMES_3D.forEach((h, k) => {
+    const c = onHead(headRadius, h.theta, h.phi, -0.75);
+    for (let j = 0; j < 12; j++) {
+      const ring = j % 2;
+      const ang = (Math.floor(j / 2) / 6) * Math.PI * 2 + ring * (Math.PI / 6) + k;
+      place(mesh, k * 12 + j, [c[0] + Math.cos(ang) * 0.2, c[1] + (ring ? 0.07 : -0.07), c[2] + Math.sin(ang) * 0.2], null, 1);
+      mesh.setColorAt(k * 12 + j, j < lit ? on : off);
+    }
+  });
+  finish(mesh, HOLOENZYMES_3D.length * 12);
   return <primitive object={mesh} />;
 }

@@ -1,37 +1,37 @@
 /**
- * Scene transitions: each scene's overlay is drawn CROSS_FADE_FRAMES / 2
- * before its start and after its end and cross-fades with its neighbour
- * around the boundary; the shared 3D stage dips briefly at the boundary
- * (where its physical clock switches from one scene's to the next's).
+ * Scene transitions: each scene's overlay (titles, labels, cards) fades out
+ * over its last FADE_FRAMES and the next one fades in over its first
+ * FADE_FRAMES, so two scenes' text never sits on top of each other. The shared
+ * 3D stage keeps moving underneath (the camera eases across the boundary) and
+ * dips briefly at the boundary, where its physical clock switches from one
+ * scene's to the next's.
  */
 import type { Timeline } from '../timeline/types';
 
-export const CROSS_FADE_FRAMES = 16;
+/** Frames of each half of a transition (fade-out, then fade-in). */
+export const FADE_FRAMES = 8;
 
-/** Frames a scene's overlay is drawn: [from, from + durationFrames), clipped to the video. */
+/** Frames a scene's overlay is drawn: exactly its span on the timeline. */
 export function overlayWindow(timeline: Timeline, index: number): { from: number; durationFrames: number } {
   const span = timeline.scenes[index]!;
-  const half = CROSS_FADE_FRAMES / 2;
-  const from = index === 0 ? span.startFrame : span.startFrame - half;
-  const end = index === timeline.scenes.length - 1 ? timeline.totalFrames : Math.min(timeline.totalFrames, span.startFrame + span.durationFrames + half);
-  return { from, durationFrames: end - from };
+  return { from: span.startFrame, durationFrames: span.durationFrames };
 }
 
-/** Overlay opacity of scene `index` at absolute `frame`, 0..1 (linear cross-fade; the sum over two neighbours is 1). */
+/** Overlay opacity of scene `index` at absolute `frame`, 0..1 (the first scene starts and the last ends at full opacity). */
 export function overlayOpacity(timeline: Timeline, index: number, frame: number): number {
   const span = timeline.scenes[index]!;
-  const half = CROSS_FADE_FRAMES / 2;
-  const fadeIn = index === 0 ? 1 : (frame - (span.startFrame - half)) / CROSS_FADE_FRAMES;
   const end = span.startFrame + span.durationFrames;
-  const fadeOut = index === timeline.scenes.length - 1 ? 1 : (end + half - frame) / CROSS_FADE_FRAMES;
-  return Math.min(1, Math.max(0, Math.min(fadeIn, fadeOut)));
+  if (frame < span.startFrame || frame >= end) return 0;
+  const fadeIn = index === 0 ? 1 : (frame - span.startFrame + 1) / FADE_FRAMES;
+  const fadeOut = index === timeline.scenes.length - 1 ? 1 : (end - frame) / FADE_FRAMES;
+  return Math.min(1, fadeIn, fadeOut);
 }
 
 /** Darkening 0..0.6 of the 3D stage around scene boundaries (hides the clock switch). */
 export function stageDip(timeline: Timeline, frame: number): number {
   let dip = 0;
   for (const s of timeline.scenes.slice(1)) {
-    const d = Math.abs(frame + 0.5 - s.startFrame) / (CROSS_FADE_FRAMES / 2);
+    const d = Math.abs(frame + 0.5 - s.startFrame) / FADE_FRAMES;
     if (d < 1) dip = Math.max(dip, 0.6 * (1 - d * d));
   }
   return dip;

@@ -17,7 +17,9 @@ export const palette = {
   calcium: '#ffb347',
   glutamate: '#7ee0a1',
   ampa: '#5fd4ff',
-  ampaOpen: '#c8fbff',
+  /** 3D colour of a closed AMPA receptor (darker, so open ones stand out). */
+  ampaClosed3d: '#2a7fa3',
+  ampaOpen: '#d8fdff',
   nmda: '#ff8a5c',
   magnesium: '#d4ff5a',
   camkiiLit: '#ffd166',

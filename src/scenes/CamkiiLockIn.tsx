@@ -2,7 +2,10 @@ import { Panel } from '../components/Panel';
 import { SceneTitle } from '../components/SceneTitle';
 import { CaReadout } from '../components/CaReadout';
 import { CamkiiHoloenzyme } from '../components/CamkiiHoloenzyme';
-import { useExplainer, useSceneMoment } from '../components/explainerContext';
+import { useExplainer, useSceneMoment, useStageMoment } from '../components/explainerContext';
+import { StageLabels } from '../components/StageLabels';
+import { headRadiusUnits, onHead } from '../components/synapseGeometry';
+import { palette } from '../components/palette';
 
 /**
  * 4 · CaMKII lock-in (real time, pinned on "locked"): one holoenzyme's 12
@@ -13,8 +16,11 @@ import { useExplainer, useSceneMoment } from '../components/explainerContext';
 export function CamkiiLockIn() {
   const { layout } = useExplainer();
   const m = useSceneMoment('camkii-lock-in');
+  const stage = useStageMoment();
+  const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   return (
     <>
+      <StageLabels shot={stage.shot} labels={[{ text: 'CaMKII', at: onHead(r, 0.45, 1.5, -0.75), dx: 200, dy: 120, color: palette.camkiiLit }]} />
       <SceneTitle kicker="4 · CaMKII lock-in" title="A molecular memory switch" tMs={m.tMs} factor={m.clock.factor} />
       <Panel>
         <CamkiiHoloenzyme pT286Fraction={m.state.camkiiPT286Fraction} camBoundFraction={m.state.camkiiCaMBoundFraction} size={layout.kind === 'square' ? 150 : 220} />

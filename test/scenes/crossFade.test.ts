@@ -1,34 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { CROSS_FADE_FRAMES, overlayOpacity, overlayWindow, stageDip } from '../../src/components/crossFade';
+import { FADE_FRAMES, overlayOpacity, stageDip } from '../../src/components/crossFade';
 import { explainerTimeline } from '../../src/story/narration';
 
 const tl = explainerTimeline;
 
 describe('scene transitions on the real timeline', () => {
-  it('neighbouring overlays cross-fade: opacities sum to 1 through every boundary', () => {
+  it('the outgoing overlay fades out before the boundary, the incoming one fades in after it: never two at once', () => {
     for (let i = 1; i < tl.scenes.length; i++) {
       const b = tl.scenes[i]!.startFrame;
-      for (let f = b - CROSS_FADE_FRAMES; f <= b + CROSS_FADE_FRAMES; f++) {
-        expect(overlayOpacity(tl, i - 1, f) + overlayOpacity(tl, i, f)).toBeCloseTo(1, 9);
+      expect(overlayOpacity(tl, i - 1, b - FADE_FRAMES - 1)).toBe(1);
+      expect(overlayOpacity(tl, i - 1, b - 1)).toBeLessThan(0.2);
+      expect(overlayOpacity(tl, i - 1, b)).toBe(0);
+      expect(overlayOpacity(tl, i, b - 1)).toBe(0);
+      expect(overlayOpacity(tl, i, b)).toBeLessThan(0.2);
+      expect(overlayOpacity(tl, i, b + FADE_FRAMES)).toBe(1);
+      for (let f = b - FADE_FRAMES; f <= b + FADE_FRAMES; f++) {
+        expect(Math.min(overlayOpacity(tl, i - 1, f), overlayOpacity(tl, i, f))).toBe(0);
       }
-      expect(overlayOpacity(tl, i, b - CROSS_FADE_FRAMES)).toBe(0);
-      expect(overlayOpacity(tl, i, b + CROSS_FADE_FRAMES)).toBe(1);
     }
   });
 
-  it('every frame of the video is inside some scene overlay window', () => {
+  it('every frame away from a boundary shows exactly one overlay at full opacity; first and last frames included', () => {
+    expect(overlayOpacity(tl, 0, 0)).toBe(1);
+    expect(overlayOpacity(tl, tl.scenes.length - 1, tl.totalFrames - 1)).toBe(1);
     for (let f = 0; f < tl.totalFrames; f++) {
-      const covered = tl.scenes.some((_, i) => {
-        const w = overlayWindow(tl, i);
-        return f >= w.from && f < w.from + w.durationFrames && overlayOpacity(tl, i, f) > 0;
-      });
-      expect(covered, `frame ${f}`).toBe(true);
+      const near = tl.scenes.slice(1).some((s) => Math.abs(f - s.startFrame) <= FADE_FRAMES);
+      if (near) continue;
+      const shown = tl.scenes.map((_, i) => overlayOpacity(tl, i, f)).filter((o) => o > 0);
+      expect(shown, `frame ${f}`).toEqual([1]);
     }
   });
 
   it('the stage dips only around scene boundaries', () => {
     expect(stageDip(tl, tl.scenes[2]!.startFrame)).toBeGreaterThan(0.4);
-    expect(stageDip(tl, tl.scenes[2]!.startFrame + CROSS_FADE_FRAMES)).toBe(0);
+    expect(stageDip(tl, tl.scenes[2]!.startFrame + FADE_FRAMES)).toBe(0);
     expect(stageDip(tl, 0)).toBe(0);
   });
 });
