@@ -28,9 +28,19 @@ export function simulate(protocol: Protocol, conditions: Partial<Conditions> = {
   return runSimulation(protocol, conditions);
 }
 
-/** The protocol the video uses: baseline test pulses at -60 s and -30 s, 100 Hz x 1 s tetanus, 8 h after. */
+/**
+ * The protocol the video uses: baseline test pulses at -60 s and -30 s, a 100 Hz x 1 s tetanus (t = 0..1000 ms),
+ * probe test pulses 30 min and 60 min after the end of the tetanus (t = 1_801_000 and 3_601_000 ms: "the same
+ * test pulse, afterwards", stored at ms resolution), simulated to 8 h after the tetanus.
+ */
 export function explainerProtocol(): Protocol {
-  return tetanus({ rateHz: 100, durationMs: 1000, baselinePulsesMs: [-60_000, -30_000], afterMs: 8 * 3_600_000 });
+  return tetanus({
+    rateHz: 100,
+    durationMs: 1000,
+    baselinePulsesMs: [-60_000, -30_000],
+    probePulsesAfterEndMs: [30 * 60_000, 60 * 60_000],
+    afterMs: 8 * 3_600_000,
+  });
 }
 
 let cachedExplainer: SpineTrace | null = null;
