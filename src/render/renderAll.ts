@@ -6,7 +6,7 @@
  * file and renamed, so an interrupted run never leaves a half-written file
  * in place of a good one. Verify with `npm run check:outputs`.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderConfig } from '../../render.config';
@@ -86,6 +86,8 @@ async function main(): Promise<void> {
   const frameRange = values.frames;
   if (frameRange !== undefined) for (const meta of cuts) parseFrameRange(frameRange, meta.durationInFrames, meta.id);
 
+  // writeCaptionSidecars writes beside the MP4 path and does not create the directory.
+  mkdirSync(outDir, { recursive: true });
   const results: StepResult[] = [];
   const step = async (name: string, files: string[], run: () => Promise<unknown>) => {
     process.stderr.write(`render:all: ${name}...\n`);
