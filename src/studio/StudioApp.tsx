@@ -4,7 +4,8 @@ import type { FrameError } from '../engine/CompositionFrame';
 import { ScaledFrame, usePlayback, frameToTimecode, clampFrame, type FrameRange } from '../player';
 import { ErrorPanel, innermostComponent, type StudioError } from './ErrorPanel';
 import { shuttleRate, studioKeyAction } from './keyboard';
-import { registrySnapshot, subscribeRegistry, type StudioRegistry } from './registryStore';
+import { checkHotUpdate, type HotUpdatePayload } from './hotUpdateCheck';
+import { registrySnapshot, subscribeRegistry, type ModuleLoadError, type StudioRegistry } from './registryStore';
 import { RenderPanel } from './RenderPanel';
 import { sceneAtFrame, type StudioTimeline } from './studioTimeline';
 import { formatStudioUrl, parseStudioUrl, type StudioUrlState } from './studioUrl';
@@ -58,6 +59,7 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
   const [zoom, setZoom] = useState<'fit' | number>(url.zoom);
   const [errors, setErrors] = useState<StudioError[]>([]);
   const [resetKey, setResetKey] = useState(0);
+  const [hotErrors, setHotErrors] = useState<ModuleLoadError[]>([]);
 
   const audioPath = registry.audioFor(composition.id);
   const { peaks, version: audioVersion, error: peaksError } = useWaveformPeaks(audioPath);
@@ -71,9 +73,12 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
   useEffect(() => {
     const hot = import.meta.hot;
     if (!hot) return;
-    const onUpdate = () => {
+    const onUpdate = (payload: HotUpdatePayload) => {
       setErrors([]);
       setResetKey((k) => k + 1);
+      void checkHotUpdate(payload).then(({ ok, failed }) =>
+        setHotErrors((list) => [...list.filter((e) => !ok.includes(e.module) && !failed.some((f) => f.module === e.module)), ...failed]),
+      );
     };
     hot.on('vite:afterUpdate', onUpdate);
     return () => hot.off('vite:afterUpdate', onUpdate);
@@ -205,7 +210,7 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
           />
         </div>
         <aside className="side">
-          <ErrorPanel errors={errors} onGoTo={(f) => playback.seek(f)} onDismiss={() => setErrors([])} />
+          <ErrorPanel errors={errors} loadErrors={mergeLoadErrors(registry.loadErrors, hotErrors)} onGoTo={(f) => playback.seek(f)} onDismiss={() => setErrors([])} />
           <RenderPanel compositionId={composition.id} range={range} renderable={renderable} />
           <section className="keys">
             <strong>Keys</strong>
@@ -266,4 +271,11 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
       />
     </div>
   );
+}
+
+/** Load errors from the registry and from hot updates, one per module. */
+function mergeLoadErrors(a: readonly ModuleLoadError[], b: readonly ModuleLoadError[]): ModuleLoadError[] {
+  const byModule = new Map<string, ModuleLoadError>();
+  for (const e of [...a, ...b]) if (!byModule.has(e.module)) byModule.set(e.module, e);
+  return [...byModule.values()];
 }

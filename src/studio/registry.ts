@@ -2,46 +2,28 @@
  * Loads every composition and the narration timeline and publishes them to
  * the registry store. This module accepts its own hot updates: when a scene,
  * captions/timings.json, the narration or a simulation parameter file changes,
- * Vite re-runs it with the new modules and the studio redraws in place
- * (same composition, same frame) instead of reloading the page.
+ * Vite re-runs it with the new modules and the studio redraws in place (same
+ * composition, same frame) instead of reloading the page.
+ *
+ * Modules are imported dynamically so that one that fails to load (a syntax
+ * error, invalid timings) is reported in the studio's error panel while the
+ * last good version keeps playing; saving the fix loads it again.
  */
-import { compositions } from '../compositions';
-import { publishRegistry } from './registryStore';
-import { selftestComposition, selftestTimeline } from './selftest/SelftestComposition';
+import type { Composition } from '../engine/composition';
+import { publishRegistry, registrySnapshot, type ModuleLoadError } from './registryStore';
 import type { StudioTimeline } from './studioTimeline';
 
-// Timeline sources, newest contract first; a glob so a file that does not exist yet is simply absent.
-const explainerData = import.meta.glob<{ explainerTimelineData?: () => StudioTimeline }>('../story/explainerData.ts', { eager: true });
-const narration = import.meta.glob<{ explainerTimeline?: StudioTimeline }>('../story/narration.ts', { eager: true });
-const captionsModule = import.meta.glob<{ buildCues?: (timeline: never) => { startMs: number; endMs: number; lines: string[] }[] }>(
-  '../captions/index.ts',
-  { eager: true },
+type CueBuilder = (timeline: never) => { startMs: number; endMs: number; lines: string[] }[];
+
+// Globs, so a source that does not exist yet is simply absent.
+const compositionModules = import.meta.glob<{ compositions: readonly Composition<any>[] }>('../compositions/index.ts');
+const selftestModules = import.meta.glob<{ selftestComposition: Composition<any>; selftestTimeline: StudioTimeline }>(
+  './selftest/SelftestComposition.tsx',
 );
-
-function explainerTimeline(): StudioTimeline | null {
-  for (const mod of Object.values(explainerData)) {
-    if (typeof mod.explainerTimelineData === 'function') return mod.explainerTimelineData();
-  }
-  for (const mod of Object.values(narration)) {
-    if (mod.explainerTimeline) return mod.explainerTimeline;
-  }
-  return null;
-}
-
-/** The explainer's timeline with the subtitle cues the video shows (the captions module's own cue builder). */
-function withCues(t: StudioTimeline | null): StudioTimeline | null {
-  if (!t) return null;
-  for (const mod of Object.values(captionsModule)) {
-    if (typeof mod.buildCues === 'function') {
-      try {
-        return { ...t, cues: mod.buildCues(t as never) };
-      } catch (e) {
-        console.warn('studio: could not build caption cues, showing words instead:', e);
-      }
-    }
-  }
-  return t;
-}
+// Timeline sources, newest contract first.
+const explainerDataModules = import.meta.glob<{ explainerTimelineData?: () => StudioTimeline }>('../story/explainerData.ts');
+const narrationModules = import.meta.glob<{ explainerTimeline?: StudioTimeline }>('../story/narration.ts');
+const captionModules = import.meta.glob<{ buildCues?: CueBuilder }>('../captions/index.ts');
 
 /** Narration written by `npm run voiceover` (public/voice/narration.wav). */
 const NARRATION_AUDIO = '/voice/narration.wav';
@@ -50,23 +32,63 @@ function isExplainerCut(id: string): boolean {
   return id === 'explainer' || id.startsWith('explainer-');
 }
 
-const timeline = withCues(explainerTimeline());
+/** Imports the first module of a glob; a failure is recorded (file, message, stack) and gives null. */
+async function loadFirst<T>(glob: Record<string, () => Promise<T>>, errors: ModuleLoadError[]): Promise<T | null> {
+  for (const [path, load] of Object.entries(glob)) {
+    try {
+      return await load();
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      errors.push({ module: path.replace(/^\.\.\//, 'src/').replace(/^\.\//, 'src/studio/'), message: err.message, stack: err.stack ?? '' });
+      return null;
+    }
+  }
+  return null;
+}
 
-publishRegistry({
-  compositions: [...compositions, selftestComposition],
-  selftestIds: [selftestComposition.id],
-  timelineFor(id) {
-    if (id === selftestComposition.id) return selftestTimeline;
-    // Every cut of the explainer (16:9, 9:16, 1:1) runs on the narration timeline.
-    if (isExplainerCut(id)) return timeline;
-    return null;
-  },
-  audioFor(id) {
-    const meta = compositions.find((c) => c.id === id);
-    if (meta?.audio?.kind === 'file') return `/${meta.audio.publicPath.replace(/^\/+/, '')}`;
-    // The cuts play under the narration even while their metadata names no audio yet.
-    return isExplainerCut(id) ? NARRATION_AUDIO : null;
-  },
-});
+async function loadRegistry(): Promise<void> {
+  const previous = registrySnapshot();
+  const errors: ModuleLoadError[] = [];
+  const [compositionsModule, selftest, explainerData, narration, captions] = await Promise.all([
+    loadFirst(compositionModules, errors),
+    loadFirst(selftestModules, errors),
+    loadFirst(explainerDataModules, errors),
+    loadFirst(narrationModules, errors),
+    loadFirst(captionModules, errors),
+  ]);
+
+  let timeline: StudioTimeline | null = null;
+  try {
+    timeline = explainerData?.explainerTimelineData?.() ?? narration?.explainerTimeline ?? null;
+    if (timeline && typeof captions?.buildCues === 'function') timeline = { ...timeline, cues: captions.buildCues(timeline as never) };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    errors.push({ module: 'narration timeline', message: err.message, stack: err.stack ?? '' });
+  }
+  // What failed to load keeps its last good version.
+  const main = compositionsModule?.compositions ?? previous?.compositions.filter((c) => !previous.selftestIds.includes(c.id)) ?? [];
+  const selftestComposition = selftest?.selftestComposition ?? previous?.compositions.find((c) => previous.selftestIds.includes(c.id)) ?? null;
+  const selftestTimeline = selftest?.selftestTimeline ?? (selftestComposition ? previous?.timelineFor(selftestComposition.id) ?? null : null);
+  const explainerTimeline = timeline ?? (errors.length ? previous?.timelineFor('explainer') ?? null : null);
+
+  publishRegistry({
+    compositions: selftestComposition ? [...main, selftestComposition] : main,
+    selftestIds: selftestComposition ? [selftestComposition.id] : [],
+    loadErrors: errors,
+    timelineFor(id) {
+      if (selftestComposition && id === selftestComposition.id) return selftestTimeline;
+      // Every cut of the explainer (16:9, 9:16, 1:1) runs on the narration timeline.
+      return isExplainerCut(id) ? explainerTimeline : null;
+    },
+    audioFor(id) {
+      const meta = main.find((c) => c.id === id);
+      if (meta?.audio?.kind === 'file') return `/${meta.audio.publicPath.replace(/^\/+/, '')}`;
+      // The cuts play under the narration even while their metadata names no audio yet.
+      return isExplainerCut(id) ? NARRATION_AUDIO : null;
+    },
+  });
+}
+
+void loadRegistry();
 
 if (import.meta.hot) import.meta.hot.accept();

@@ -11,8 +11,18 @@ export interface StudioRegistry {
   timelineFor(compositionId: string): StudioTimeline | null;
   /** Narration audio (URL under public/) a composition plays under, or null for silence. */
   audioFor(compositionId: string): string | null;
+  /** Modules that failed to load on the last (hot) load; the studio shows them and keeps the last good version. */
+  loadErrors: readonly ModuleLoadError[];
   /** Bumped on every hot update of the registry. */
   version: number;
+}
+
+/** A module that could not be loaded (syntax error, throws while loading, invalid data). */
+export interface ModuleLoadError {
+  /** Repo-relative path of the module the studio imported (the error may sit in one of its imports). */
+  module: string;
+  message: string;
+  stack: string;
 }
 
 type Listener = () => void;

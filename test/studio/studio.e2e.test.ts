@@ -40,8 +40,14 @@ async function settle(): Promise<void> {
   });
 }
 
+/** Sets the self-test's hot-reload fixture (it exists for the whole run, so edits are plain HMR updates, never file additions). */
+function setLiveFixture(content: { fixed?: boolean; brokenModule?: boolean }): void {
+  mkdirSync(LIVE_DIR, { recursive: true });
+  writeFileSync(LIVE_FIX, JSON.stringify(content));
+}
+
 beforeAll(async () => {
-  rmSync(LIVE_FIX, { force: true });
+  setLiveFixture({});
   studio = await startStudio({ port: 0, logLevel: 'error' });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage();
@@ -143,9 +149,8 @@ describe('studio in headless Chromium', () => {
     await expect.poll(frameNow, SLOW).toBe(200);
     await expect.poll(() => page.locator('[data-frame-error]').count(), SLOW).toBe(1);
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-    mkdirSync(LIVE_DIR, { recursive: true });
     const savedAt = Date.now();
-    writeFileSync(LIVE_FIX, JSON.stringify({ fixed: true }));
+    setLiveFixture({ fixed: true });
     try {
       await expect.poll(() => page.locator('[data-testid="error-panel"]').count(), SLOW).toBe(0);
       await expect.poll(() => page.locator('[data-frame-error]').count(), SLOW).toBe(0);
@@ -154,11 +159,32 @@ describe('studio in headless Chromium', () => {
       // Updated in place: the same document, not a page reload.
       expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     } finally {
-      rmSync(LIVE_FIX, { force: true });
+      setLiveFixture({});
     }
     // Breaking it again shows the error again, without a reload.
     await expect.poll(() => page.locator('[data-frame-error]').count(), SLOW).toBe(1);
     expect(await frameNow()).toBe(200);
+  });
+
+  it('reports a module that fails to load, keeps the last good version on stage, and recovers when fixed', async () => {
+    await page.click('[data-scene-id="part-a"]');
+    await expect.poll(frameNow, SLOW).toBe(0);
+    setLiveFixture({ brokenModule: true });
+    try {
+      await expect.poll(() => page.locator('[data-testid="module-error"]').count(), SLOW).toBe(1);
+      expect(await page.textContent('[data-testid="module-error"]')).toContain('deliberate module load error');
+      expect(await page.textContent('[data-testid="module-error"]')).toContain('src/studio/selftest/SelftestComposition.tsx');
+      // The last good composition still plays and steps.
+      await page.locator('[data-testid="stage"]').click();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(frameNow, SLOW).toBe(1);
+      expect(await page.locator('[data-composition="studio-selftest"]').count()).toBe(1);
+    } finally {
+      setLiveFixture({});
+    }
+    await expect.poll(() => page.locator('[data-testid="module-error"]').count(), SLOW).toBe(0);
+    expect(await frameNow()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
   it('opens the view a link names (composition, frame, range)', async () => {

@@ -12,10 +12,15 @@ export const SELFTEST_THROW_FRAMES = { from: 200, to: 209 } as const;
 /**
  * Hot-reload fixture: the end-to-end test writes live/fault.json
  * (`{"fixed": true}`) to "fix" the fault and checks the studio clears the
- * error in place; it deletes the file afterwards. Absent = the fault is on.
+ * error in place, or `{"brokenModule": true}` to break this module; it deletes
+ * the file afterwards. Absent = the fault is on, the module loads.
  */
-const liveOverrides = import.meta.glob<{ default: { fixed?: boolean } }>('./live/*.json', { eager: true });
+const liveOverrides = import.meta.glob<{ default: { fixed?: boolean; brokenModule?: boolean } }>('./live/*.json', { eager: true });
 const faultFixed = Object.values(liveOverrides).some((m) => m.default.fixed === true);
+// `{"brokenModule": true}` makes this module fail while loading, as a syntax error or bad data would.
+if (Object.values(liveOverrides).some((m) => m.default.brokenModule === true)) {
+  throw new Error('selftest: deliberate module load error (src/studio/selftest/live/fault.json)');
+}
 
 function DeliberateFault() {
   const frame = useCurrentFrame(); // relative to part-b
