@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: renders a fixed frame range of the main composition and
+ * prints where the time goes (bundle, launch, capture, encode, mux), CPU
+ * seconds by process kind, peak memory of the whole process tree, and last
+ * a line `N fps` (frames / wall time of the whole render call).
+ *
+ *   npm run bench -- [--composition ID] [--frames A-B] [--concurrency N] [--fresh-bundle]
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderConfig } from '../render.config';
+import { bundleRenderPage, createProgressLine, renderVideo } from '../src/render';
+import { parseIntegerOption, runCli } from '../src/render/cliSupport';
+import { startTreeSampler } from './processTreeSampler';
+
+const DEFAULT_FRAMES = '300-599';
+const HELP = `Usage: npm run bench -- [options]
+
+Renders a fixed range of a composition and prints time per stage, CPU by
+process, peak memory, and last "N fps".
+
+Options:
+  --composition ID   default: ${renderConfig.defaultCompositionId}
+  --frames A-B       default: ${DEFAULT_FRAMES} (10 s of video)
+  --concurrency N    default: ${renderConfig.capture.defaultConcurrency}
+  --fresh-bundle     rebuild the render page instead of reusing the cached build
+  -h, --help
+`;
+
+runCli(HELP, async () => {
+  const { values } = parseArgs({
+    options: {
+      composition: { type: 'string' },
+      frames: { type: 'string' },
+      concurrency: { type: 'string' },
+      'fresh-bundle': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const compositionId = values.composition ?? renderConfig.defaultCompositionId;
+  const out = join(tmpdir(), `render-bench-${process.pid}.mp4`);
+  const sampler = startTreeSampler();
+  let bundleMs = 0;
+  if (values['fresh-bundle']) {
+    const t = performance.now();
+    await bundleRenderPage({ force: true });
+    bundleMs = performance.now() - t;
+  }
+  const progress = createProgressLine(`bench ${compositionId}`);
+  const result = await renderVideo({
+    compositionId,
+    outPath: out,
+    frameRange: values.frames ?? DEFAULT_FRAMES,
+    concurrency: parseIntegerOption('--concurrency', values.concurrency),
+    onProgress: (p) => progress.update(p),
+  }).finally(() => {
+    progress.finish();
+    rmSync(out, { force: true });
+  });
+  const tree = sampler.stop();
+  const s = result.stages;
+  const n = result.frames;
+  const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const perFrame = (ms: number) => `${(ms / n).toFixed(1)} ms/frame`;
+  const w = result.workerTotals;
+  const totalCpu = Object.values(tree.cpuSecondsByKind).reduce((a, b) => a + b, 0);
+  const lines = [
+    `composition ${compositionId}, frames ${result.frameRange.first}-${result.frameRange.last} (${n}), ${result.composition.width}x${result.composition.height}, ${result.concurrency} workers`,
+    `bundle        ${sec(values['fresh-bundle'] ? bundleMs : s.bundleMs)}${values['fresh-bundle'] ? ' (fresh build)' : result.bundleCached ? ' (cached build reused)' : ' (built)'}`,
+    `launch        ${sec(s.launchMs)}  (start browsers, load page, mount, fonts, frame 0)`,
+    `capture       ${sec(s.captureMs)}  = ${(n / (s.captureMs / 1000)).toFixed(1)} fps while capturing; encode runs alongside`,
+    `  per worker  setFrame ${perFrame(w.setFrameMs)}, screenshot ${perFrame(w.screenshotMs)}, pipe wait ${perFrame(w.pipeWaitMs)} (summed over workers)`,
+    `encode tail   ${sec(s.encodeTailMs)}  (x264 finishing after the last capture)`,
+    `mux           ${sec(s.muxMs)}  (join segments, AAC audio, faststart)`,
+    `total         ${sec(s.totalMs)}`,
+    `cpu           ${Object.entries(tree.cpuSecondsByKind)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+      .join(', ')}; total ${totalCpu.toFixed(1)} s = ${((1000 * totalCpu) / n).toFixed(0)} ms CPU/frame`,
+    `memory        peak RSS ${(tree.peakRssBytes / 2 ** 30).toFixed(2)} GiB (sum over ${tree.peakProcesses} processes), peak PSS ${(tree.peakPssBytes / 2 ** 30).toFixed(2)} GiB`,
+    `load average  ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine slows this run)`,
+    `${result.fps.toFixed(1)} fps`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+});
