@@ -305,9 +305,15 @@ export async function checkOutputs(dir: string, ex: OutputExpectations, onProgre
     await checkStill(rows, dir, files.posterPng, cut.width, cut.height, 'png');
     await checkStill(rows, dir, files.posterJpg, cut.width, cut.height, 'mjpeg');
   }
+  // Other MP4s beside the cuts (a test render, the placeholder) are not published: checked, but only warned about.
   for (const other of findFiles(dir, /\.mp4$/i).filter((f) => !known.has(f) && dirname(f) === dir)) {
     onProgress(`checking ${basename(other)}`);
-    await checkMp4(rows, dir, other, null, ex);
+    const own: CheckRow[] = [];
+    await checkMp4(own, dir, other, null, ex);
+    for (const row of own) {
+      if (row.status === 'fail') rows.push({ ...row, status: 'warn', detail: `not a published cut (remove it before publishing): ${row.detail}` });
+      else if (row.status === 'warn') rows.push(row);
+    }
   }
   if (ex.socialCard) await checkStill(rows, dir, socialCardFile(dir), ex.socialCard.width, ex.socialCard.height, 'png');
   if (ex.embed) {

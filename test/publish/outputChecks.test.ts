@@ -167,6 +167,23 @@ describe('checkOutputs on deliberately broken outputs', () => {
   });
 });
 
+describe('MP4s that are not a published cut', () => {
+  it('are checked but only warned about', async () => {
+    const dir = makeTempDir('outputs-stray');
+    try {
+      writeGoodSet(dir.dir);
+      makeTestMp4(join(dir.dir, 'scratch.mp4'), { width: 64, height: 64, durationS: 1, toneVolume: null, faststart: false });
+      const rows = await checkOutputs(dir.dir, expectations({ loudness: false }));
+      expect(failures(rows)).toEqual([]);
+      const stray = rows.filter((r) => r.file === 'scratch.mp4' && r.status === 'warn').map((r) => r.detail);
+      expect(stray.some((d) => /^not a published cut .*moov after mdat/.test(d))).toBe(true);
+      expect(stray.some((d) => /no audio stream/.test(d))).toBe(true);
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
+
 describe('comparableWords', () => {
   it('drops punctuation and case', () => {
     expect(comparableWords('Ca2+ floods in -- "fast".')).toEqual(['ca2', 'floods', 'in', 'fast']);
