@@ -4,9 +4,7 @@
  * the video with no edit here.
  */
 import type { CompositionMeta } from '../engine/composition';
-import { explainerTimelineData } from '../story/explainerData';
-
-const timeline = explainerTimelineData();
+import { explainerTimeline as timeline } from '../story/narration';
 
 /** Poster: just after Ca2+ floods the spine (the most colourful moment), or mid-video without that bookmark. */
 function posterFrame(): number {
