@@ -35,10 +35,10 @@ export function EarlyLateChart({ trace, nowMs, toH, revealLate, width = 480, hei
           <text x={x(EARLY_END_H) + 8} y={pad.t + 30} fill={palette.calcium} fontFamily={fonts.sans} fontSize={typeScale.small - 2} fontWeight={700} opacity={revealLate}>late</text>
         )}
         {[100, 200].map((v) => (
-          <text key={v} x={pad.l - 8} y={y(v) + 8} fill={palette.textMuted} fontFamily={fonts.mono} fontSize={typeScale.small - 6} textAnchor="end">{v}</text>
+          <text key={v} x={pad.l - 8} y={y(v) + 8} fill={palette.textMuted} fontFamily={fonts.mono} fontSize={typeScale.small - 4} textAnchor="end">{v}</text>
         ))}
         {Array.from({ length: Math.floor(toH) + 1 }, (_, h) => h).filter((h) => h % Math.max(1, Math.round(toH / 4)) === 0).map((h) => (
-          <text key={h} x={x(h)} y={height - 10} fill={palette.textMuted} fontFamily={fonts.mono} fontSize={typeScale.small - 6} textAnchor="middle">{h} h</text>
+          <text key={h} x={x(h)} y={height - 10} fill={palette.textMuted} fontFamily={fonts.mono} fontSize={typeScale.small - 4} textAnchor="middle">{h} h</text>
         ))}
       </svg>
     </Card>

@@ -44,8 +44,8 @@ export function LiveTrace({ trace, fromMs, toMs, nowMs, width = 480, height = 19
         <polyline points={ca.join(' ')} fill="none" stroke={palette.calcium} strokeWidth={4} strokeLinejoin="round" />
         <polyline points={vm.join(' ')} fill="none" stroke={palette.vm} strokeWidth={4} strokeLinejoin="round" />
         <line x1={x(end)} x2={x(end)} y1={pad.t} y2={height - pad.b} stroke={palette.text} strokeWidth={2} opacity={0.6} />
-        <text x={pad.l} y={height - 6} fill={palette.textMuted} fontSize={typeScale.small - 4} fontFamily={fonts.mono}>{formatPhysicalTime(fromMs)}</text>
-        <text x={width - pad.r} y={height - 6} fill={palette.textMuted} fontSize={typeScale.small - 4} fontFamily={fonts.mono} textAnchor="end">{formatPhysicalTime(toMs)}</text>
+        <text x={pad.l} y={height - 6} fill={palette.textMuted} fontSize={typeScale.small - 2} fontFamily={fonts.mono}>{formatPhysicalTime(fromMs)}</text>
+        <text x={width - pad.r} y={height - 6} fill={palette.textMuted} fontSize={typeScale.small - 2} fontFamily={fonts.mono} textAnchor="end">{formatPhysicalTime(toMs)}</text>
       </svg>
     </Card>
   );
