@@ -51,7 +51,9 @@ export function validateProtocol(protocol: Protocol): void {
 }
 
 /** Run the model. See index.ts for the public entry point. */
-export function simulate(protocol: Protocol, partialConditions: Partial<Conditions> = {}): SpineTrace {
+export function simulate(protocol: Protocol, partialConditions: Partial<Conditions> = {}, numerics: { stepScale?: number } = {}): SpineTrace {
+  const stepScale = numerics.stepScale ?? 1;
+  if (!(stepScale > 0 && stepScale <= 1)) throw new RangeError(`numerics.stepScale must be in (0, 1], got ${stepScale}`);
   validateProtocol(protocol);
   const cond = resolveConditions(partialConditions);
   const spikes = protocol.presynapticSpikeTimesMs;
@@ -165,7 +167,7 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
     const nextEdge = edgeIdx < edges.length ? (edges[edgeIdx] as number) : Infinity;
     const nextEvent = Math.min(nextSpike, nextEdge, untilMs);
     const command = commandAt(t);
-    const dt = stepSizeMs(t, lastEventMs, command !== null, nextEvent);
+    const dt = stepSizeMs(t, lastEventMs, command !== null, nextEvent, stepScale);
 
     // --- fast: glutamate, receptors, membrane potential, Ca2+ ---
     const gluNow = cleftGlutamateMilliM(t, spikes, lastSpikeIdx, release);
