@@ -15,6 +15,12 @@ export interface StudioOptions {
   host?: string;
   /** Vite log level. Default 'info'. */
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * Where Vite keeps its pre-bundled dependencies. Default
+   * node_modules/.vite-studio; tests use their own so a test run never
+   * re-bundles under an editor's open studio.
+   */
+  cacheDir?: string;
 }
 
 export interface RunningStudio {
@@ -30,7 +36,12 @@ export interface RunningStudio {
  * repo with the shared vite.config.ts, serving src/studio/index.html at `/`,
  * plus the studio's endpoints (waveform peaks, render jobs).
  */
-export async function startStudio({ port = 3000, host = '127.0.0.1', logLevel = 'info' }: StudioOptions = {}): Promise<RunningStudio> {
+export async function startStudio({
+  port = 3000,
+  host = '127.0.0.1',
+  logLevel = 'info',
+  cacheDir = join(REPO_ROOT, 'node_modules', '.vite-studio'),
+}: StudioOptions = {}): Promise<RunningStudio> {
   const { createServer } = await import('vite');
   const jobs = new RenderJobs(REPO_ROOT);
   const configFile = join(REPO_ROOT, 'vite.config.ts');
@@ -38,7 +49,7 @@ export async function startStudio({ port = 3000, host = '127.0.0.1', logLevel = 
     configFile: existsSync(configFile) ? configFile : false,
     root: REPO_ROOT,
     publicDir: join(REPO_ROOT, 'public'),
-    cacheDir: join(REPO_ROOT, 'node_modules', '.vite-studio'),
+    cacheDir,
     clearScreen: false,
     logLevel,
     appType: 'mpa',

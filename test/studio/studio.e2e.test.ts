@@ -48,7 +48,7 @@ function setLiveFixture(content: { fixed?: boolean; brokenModule?: boolean }): v
 
 beforeAll(async () => {
   setLiveFixture({});
-  studio = await startStudio({ port: 0, logLevel: 'error' });
+  studio = await startStudio({ port: 0, logLevel: 'error', cacheDir: join(REPO_ROOT, 'node_modules', '.vite-studio-test') });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
