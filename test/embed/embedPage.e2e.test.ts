@@ -27,7 +27,7 @@ beforeAll(async () => {
   server = await serveStatic([embedDir]);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   manual = await openPlayer('reduce');
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -39,8 +39,9 @@ async function openPlayer(reducedMotion: 'reduce' | 'no-preference'): Promise<Pa
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, reducedMotion });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${server.origin}/index.html`);
-  await page.waitForSelector('.ltp-embed[data-frame]');
+  // Generous: the page computes the synapse simulation on load, and the machine is shared.
+  await page.goto(`${server.origin}/index.html`, { timeout: 150_000 });
+  await page.waitForSelector('.ltp-embed[data-frame]', { timeout: 150_000 });
   return page;
 }
 
@@ -54,7 +55,7 @@ describe('embed build', () => {
   });
 });
 
-describe('embed page in headless Chromium', () => {
+describe('embed page in headless Chromium', { timeout: 240_000 }, () => {
   it('plays: the frame advances in real time, and Pause stops it', async () => {
     const page = await openPlayer('no-preference');
     expect(await attr(page, 'data-reduced-motion')).toBe('false');
