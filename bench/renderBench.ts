@@ -26,6 +26,7 @@ Options:
   --frames A-B       default: ${DEFAULT_FRAMES} (10 s of video)
   --concurrency N    default: ${renderConfig.capture.defaultConcurrency}
   --fresh-bundle     rebuild the render page instead of reusing the cached build
+  --keep FILE        keep the rendered .mp4 at FILE (default: rendered to a temp file and deleted)
   -h, --help
 `;
 
@@ -36,6 +37,7 @@ runCli(HELP, async () => {
       frames: { type: 'string' },
       concurrency: { type: 'string' },
       'fresh-bundle': { type: 'boolean' },
+      keep: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -45,7 +47,7 @@ runCli(HELP, async () => {
     return;
   }
   const compositionId = values.composition ?? renderConfig.defaultCompositionId;
-  const out = join(tmpdir(), `render-bench-${process.pid}.mp4`);
+  const out = values.keep ?? join(tmpdir(), `render-bench-${process.pid}.mp4`);
   const sampler = startTreeSampler();
   let bundleMs = 0;
   if (values['fresh-bundle']) {
@@ -62,7 +64,7 @@ runCli(HELP, async () => {
     onProgress: (p) => progress.update(p),
   }).finally(() => {
     progress.finish();
-    rmSync(out, { force: true });
+    if (!values.keep) rmSync(out, { force: true });
   });
   const tree = sampler.stop();
   const s = result.stages;

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderConfig } from '../../render.config';
 import type { CompositionMeta } from '../engine/composition';
@@ -87,6 +87,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     options.onProgress?.({ stage, framesDone, totalFrames: total, fps, etaSeconds });
 
   mkdirSync(dirname(outPath), { recursive: true });
+  removeOrphanedTempDirs(outPath);
   const tmpDir = join(dirname(outPath), `.${basename(outPath)}.render-${process.pid}-${Date.now().toString(36)}`);
   mkdirSync(tmpDir);
   const browsers: LaunchedBrowser[] = [];
@@ -279,4 +280,24 @@ function browserDeath(b: LaunchedBrowser, label: string): Promise<never> {
       reject(new Error(`${label} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); the render was stopped and no output was written.`));
     });
   });
+}
+
+/** Removes temp directories left by renders of the same output whose process no longer exists (killed with SIGKILL). */
+function removeOrphanedTempDirs(outPath: string): void {
+  const prefix = `.${basename(outPath)}.render-`;
+  for (const name of readdirSync(dirname(outPath))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue;
+    rmSync(join(dirname(outPath), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
