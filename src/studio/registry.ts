@@ -81,6 +81,8 @@ async function loadRegistry(): Promise<void> {
       return isExplainerCut(id) ? explainerTimeline : null;
     },
     audioFor(id) {
+      // The self-test plays under the narration too, so the test can check picture/sound sync.
+      if (selftestComposition && id === selftestComposition.id) return NARRATION_AUDIO;
       const meta = main.find((c) => c.id === id);
       if (meta?.audio?.kind === 'file') return `/${meta.audio.publicPath.replace(/^\/+/, '')}`;
       // The cuts play under the narration even while their metadata names no audio yet.

@@ -52,6 +52,14 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Keep a handle on the <audio> element the player creates (it is not in the DOM).
+  await page.addInitScript(() => {
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      (window as unknown as { __studioAudio: HTMLMediaElement }).__studioAudio = this;
+      return play.call(this);
+    };
+  });
   await openStudio('?composition=studio-selftest&selftest=1&frame=0');
 }, 300_000);
 
@@ -70,9 +78,26 @@ describe('studio in headless Chromium', () => {
     expect(await page.locator('.scene-block').count()).toBe(2);
   });
 
-  it('plays (the frame advances) and pauses (it stops)', async () => {
+  it('plays in sync with the narration (the frame follows the sound) and pauses (it stops)', async () => {
+    await expect.poll(() => page.textContent('[data-testid="audio-status"]'), SLOW).toBe('sound: ready');
     await page.click('[data-testid="play-toggle"]');
     await expect.poll(frameNow, SLOW).toBeGreaterThan(5);
+    const samples: { frame: number; audioFrame: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(250);
+      samples.push(
+        await page.evaluate(() => ({
+          frame: Number(document.querySelector('[data-testid="frame-number"]')!.textContent),
+          audioFrame: Math.floor((window as unknown as { __studioAudio: HTMLMediaElement }).__studioAudio.currentTime * 30),
+        })),
+      );
+    }
+    // The sound really plays, and the picture is never ahead of it and at most half a second behind (rendering lag).
+    expect(samples[4]!.audioFrame - samples[0]!.audioFrame).toBeGreaterThan(15);
+    for (const s of samples) {
+      expect(s.frame - s.audioFrame, JSON.stringify(samples)).toBeLessThanOrEqual(2);
+      expect(s.audioFrame - s.frame, JSON.stringify(samples)).toBeLessThanOrEqual(15);
+    }
     await page.click('[data-testid="play-toggle"]');
     const stoppedAt = await frameNow();
     await page.waitForTimeout(400);
