@@ -64,7 +64,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  rmSync(LIVE_FIX, { force: true });
+  rmSync(LIVE_DIR, { recursive: true, force: true });
   await browser?.close().catch(() => {});
   await studio?.close().catch(() => {});
 });
