@@ -27,7 +27,14 @@ export function StudioApp() {
   const listed = registry.compositions.filter((c) => initialUrl.selftest || !registry.selftestIds.includes(c.id));
   const composition =
     registry.compositions.find((c) => c.id === choice.id) ?? listed.find((c) => c.id === DEFAULT_COMPOSITION_ID) ?? listed[0];
-  if (!composition) return <div className="loading">No compositions are registered (src/compositions/index.ts).</div>;
+  if (!composition) {
+    return (
+      <div className="loading">
+        <p>No compositions could be shown (src/compositions/index.ts). Fix the error below and save; the studio picks it up.</p>
+        <ErrorPanel errors={[]} loadErrors={registry.loadErrors} onGoTo={() => {}} onDismiss={() => {}} />
+      </div>
+    );
+  }
   return (
     <StudioView
       key={composition.id}
