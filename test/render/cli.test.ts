@@ -108,7 +108,7 @@ describe('render CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('still: writes a PNG of the requested frame, and JPEG for .jpg', () => {
+  it('still: writes a 1920x1080 PNG of the requested frame and rejects a frame outside the composition', () => {
     const png = join(dir, 'still.png');
     const r = runCli('src/render/stillCli.ts', ['--composition', 'placeholder', '--frame', '450', '--out', png]);
     expect(r.stderr).toMatch(/wrote .*still\.png \(frame 450, 1920x1080 png\)/);

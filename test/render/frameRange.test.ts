@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { frameCount, parseFrameRange, splitFrameRange } from '../../src/render/frameRange';
+import { joinAndMuxArgs, segmentEncodeArgs } from '../../src/render/ffmpegArgs';
+
+describe('frame ranges', () => {
+  it('parses "A-B" and "N", inclusive', () => {
+    expect(parseFrameRange('10-19', 100, 'c')).toEqual({ first: 10, last: 19 });
+    expect(parseFrameRange(' 7 ', 100, 'c')).toEqual({ first: 7, last: 7 });
+    expect(frameCount({ first: 10, last: 19 })).toBe(10);
+  });
+
+  it('rejects ranges outside the composition, reversed or malformed, saying what is valid', () => {
+    expect(() => parseFrameRange('0-100', 100, 'intro')).toThrow(/valid: 0 <= first <= last <= 99 \(composition "intro" has 100 frames\)/);
+    expect(() => parseFrameRange('9-3', 100, 'intro')).toThrow(/first frame 9 is after last frame 3/);
+    expect(() => parseFrameRange('-3', 100, 'intro')).toThrow(/not a frame range/);
+    expect(() => parseFrameRange('1.5-4', 100, 'intro')).toThrow(/not a frame range/);
+  });
+
+  it('splits into contiguous, ordered, nearly equal pieces covering every frame once', () => {
+    const pieces = splitFrameRange({ first: 100, last: 110 }, 3);
+    expect(pieces).toEqual([
+      { first: 100, last: 103 },
+      { first: 104, last: 107 },
+      { first: 108, last: 110 },
+    ]);
+    for (const [range, parts] of [[{ first: 0, last: 1799 }, 2], [{ first: 5, last: 5 }, 4], [{ first: 0, last: 6 }, 7], [{ first: 3, last: 40 }, 5]] as const) {
+      const p = splitFrameRange(range, parts);
+      expect(p.length).toBe(Math.min(parts, frameCount(range)));
+      expect(p[0]!.first).toBe(range.first);
+      expect(p.at(-1)!.last).toBe(range.last);
+      for (let i = 1; i < p.length; i++) expect(p[i]!.first).toBe(p[i - 1]!.last + 1);
+      const sizes = p.map(frameCount);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('ffmpeg arguments', () => {
+  it('encodes H.264 High yuv420p BT.709 at the given CRF; lossless drops the High profile', () => {
+    const lossy = segmentEncodeArgs({ fps: 30, crf: 18 }, 'seg.mp4');
+    expect(lossy.join(' ')).toMatch(/-c:v libx264 -preset \S+ -crf 18 -profile:v high -pix_fmt yuv420p/);
+    expect(lossy.join(' ')).toContain('-colorspace bt709');
+    const lossless = segmentEncodeArgs({ fps: 30, crf: 0 }, 'seg.mp4');
+    expect(lossless).not.toContain('-profile:v');
+    expect(lossless.join(' ')).toContain('-crf 0');
+  });
+
+  it('joins without re-encoding, cuts the audio to the range and moves moov to the front', () => {
+    const args = joinAndMuxArgs({
+      concatListFile: 'list.txt',
+      audio: { kind: 'file', publicPath: 'voice/narration.wav' },
+      publicDir: '/repo/public',
+      startSeconds: 10,
+      durationSeconds: 5,
+      outFile: 'o.mp4',
+    }).join(' ');
+    expect(args).toContain('-f concat -safe 0 -i list.txt');
+    expect(args).toContain('-ss 10.000000 -i /repo/public/voice/narration.wav');
+    expect(args).toContain('-c:v copy');
+    expect(args).toMatch(/-c:a aac .*-ar 48000/);
+    expect(args).toContain('-t 5.000000');
+    expect(args).toContain('-movflags +faststart');
+    const silent = joinAndMuxArgs({ concatListFile: 'l', audio: null, publicDir: '/p', startSeconds: 0, durationSeconds: 1, outFile: 'o.mp4' });
+    expect(silent).toContain('-an');
+  });
+});
