@@ -22,6 +22,17 @@ export function decodePng(png: Buffer): RgbImage {
   return { width, height, data: r.stdout };
 }
 
+/** Decodes a PNG scaled to `width` x `height` (area averaging), to compare frames shown at different sizes. */
+export function decodePngScaled(png: Buffer, width: number, height: number): RgbImage {
+  const r = spawnSync(
+    'ffmpeg',
+    ['-v', 'error', '-f', 'png_pipe', '-i', 'pipe:0', '-vf', `scale=${width}:${height}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    { input: png, maxBuffer: width * height * 3 + 1024 },
+  );
+  if (r.status !== 0) throw new Error(`ffmpeg could not scale the PNG: ${r.stderr?.toString() ?? r.error?.message}`);
+  return { width, height, data: r.stdout };
+}
+
 /** Spread of an image: luminance standard deviation (0-255 scale) and the number of distinct colours (4 bits a channel). */
 export function pixelStats(img: RgbImage): { lumaStdDev: number; distinctColours: number; meanLuma: number } {
   const n = img.width * img.height;
