@@ -11,7 +11,10 @@
  *   keeps playing. Re-mount it (React `key`) for a new composition.
  * - `<ScaledFrame composition frame onError resetKey scale="fit" style>` draws
  *   the frame through the renderer's <CompositionFrame> at native size and
- *   CSS-scales it into its box (give the box a size).
+ *   CSS-scales it into its box (give the box a size). Inside it, layout
+ *   measurements read in composition pixels (unscaledMeasure.ts), so 3D
+ *   canvases size themselves as on the capture page; a scene error that
+ *   escapes the frame's boundary is caught and reported (FrameErrorGuard).
  * - `frameMath`: pure helpers (`frameToTimecode`, `clampFrame`, `timeToFrame`,
  *   `parseFrameRange`, `fitScale`, ...).
  *
