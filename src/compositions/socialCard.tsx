@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { CompositionFrame, defineComposition, useAbsoluteFrame, useRenderReadiness, type FrameError } from '../engine';
 import { describeFrameError } from '../engine/CompositionFrame';
 import { fonts, palette } from '../components/palette';
+import { installUnscaledMeasure, SCALED_FRAME_ROOT_ATTR, SCALED_FRAME_SCALE_ATTR } from '../player/unscaledMeasure';
 import { explainerCompositions } from './Explainer';
 import { SOCIAL_CARD_SOURCE_ID, socialCardMeta } from './socialCardMeta';
 
@@ -19,6 +20,10 @@ export interface SocialCardProps {
 
 const source = explainerCompositions.find((c) => c.id === SOCIAL_CARD_SOURCE_ID);
 
+// The nested frame is CSS-scaled: measurements inside it must read in its own pixels, or its
+// three.js canvas sizes itself to the shrunk box and draws at scale^2 (see src/player/unscaledMeasure.ts).
+installUnscaledMeasure();
+
 /** Card geometry, px in the 1200x630 frame. */
 const PAD = 56;
 const FRAME_W = 640;
@@ -27,7 +32,8 @@ const FRAME_H = (FRAME_W * 9) / 16;
 /**
  * The social card: kicker, title and length on the left; on the right, the
  * 16:9 explainer's own frame (drawn by <CompositionFrame>, captions off) at
- * the same absolute frame, scaled down. Errors in the nested frame are
+ * the same absolute frame, scaled down (measured unscaled, as in <ScaledFrame>,
+ * but sharing the card's render readiness so capture waits for its 3D). Errors in the nested frame are
  * re-thrown so the renderer reports them instead of capturing an error box.
  */
 export function SocialCard({ title, kicker, subtitle }: SocialCardProps) {
@@ -59,7 +65,10 @@ export function SocialCard({ title, kicker, subtitle }: SocialCardProps) {
           borderRadius: 14, boxShadow: '0 18px 48px rgba(0, 0, 0, 0.55)', outline: `2px solid ${palette.panelBorder}`,
         }}
       >
-        <div style={{ width: source.width, height: source.height, transform: `scale(${scale})`, transformOrigin: '0 0' }}>
+        <div
+          {...{ [SCALED_FRAME_ROOT_ATTR]: '', [SCALED_FRAME_SCALE_ATTR]: String(scale) }}
+          style={{ width: source.width, height: source.height, transform: `scale(${scale})`, transformOrigin: '0 0' }}
+        >
           <CompositionFrame composition={source} frame={Math.min(frame, source.durationInFrames - 1)} inputProps={inputProps} readiness={readiness} onError={setNestedError} />
         </div>
       </div>
