@@ -34,6 +34,13 @@ export const renderConfig = {
     format: 'jpeg' as const,
     /** JPEG quality 0-100 of captured frames (they are re-encoded by x264 afterwards). */
     jpegQuality: 90,
+    /**
+     * 'pages' (default): one Chromium with a page per worker, sharing the browser and GPU processes;
+     * 'browsers': a Chromium per worker. Measured here (npm run bench, placeholder, 150 frames, 2 workers,
+     * same machine load): pages 1.6 fps capture, 530 ms CPU/frame, peak RSS sum 2.76 GiB;
+     * browsers 1.5 fps, 617 ms CPU/frame, 3.38 GiB. Overridable with RENDER_WORKER_MODE.
+     */
+    workerMode: (process.env.RENDER_WORKER_MODE === 'browsers' ? 'browsers' : 'pages') as 'browsers' | 'pages',
     /** Parallel capture workers when --concurrency is not given. */
     defaultConcurrency: 2,
     /** Longest wait for one frame to become ready (fonts, three.js draws, holds), ms. */

@@ -57,7 +57,7 @@ export function processKind(pid: number): string {
  * Samples the tree under `rootPid` every `intervalMs` until stopped: peak RSS
  * and PSS, and CPU time per process kind (the last value seen for each pid).
  */
-export function startTreeSampler(rootPid = process.pid, intervalMs = 100): { stop(): TreeReport } {
+export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { stop(): TreeReport } {
   const lastTicks = new Map<number, { kind: string; start: number; last: number }>();
   let peakRss = 0;
   let peakPss = 0;
@@ -80,14 +80,21 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 100): { sto
     }
     let rss = 0;
     let pss = 0;
-    const wantPss = n % 5 === 0;
+    const wantPss = n % 8 === 1; // smaps_rollup walks page tables: costly, so every 2 s
     for (const pid of tree) {
       const info = procs.get(pid);
       if (!info) continue;
       rss += info.rssPages * PAGE;
       if (wantPss) pss += readPssBytes(pid);
       const seen = lastTicks.get(pid);
-      if (seen) seen.last = info.cpuTicks;
+      if (seen) {
+        seen.last = info.cpuTicks;
+        // a forked Chromium child shows its parent's command line until it renames itself
+        if (seen.kind === 'chromium-browser' || seen.kind === 'chromium-zygote') {
+          const now = processKind(pid);
+          if (now.startsWith('chromium-')) seen.kind = now;
+        }
+      }
       // Processes already running at the first sample count from there; later ones from their start.
       else lastTicks.set(pid, { kind: processKind(pid), start: n === 1 ? info.cpuTicks : 0, last: info.cpuTicks });
     }

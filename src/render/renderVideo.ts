@@ -129,10 +129,13 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
         killEverything();
       }
     };
+    // 'browsers': one Chromium per worker (fastest); 'pages': one Chromium, a page per worker (less memory).
+    const shared = renderConfig.capture.workerMode === 'pages' ? await launchChromium(session.tools.chromium) : null;
+    if (shared) browsers.push(shared);
     const pages = await Promise.all(
       pieces.map(async (piece, i) => {
-        const b = await launchChromium(session.tools.chromium);
-        browsers.push(b);
+        const b = shared ?? (await launchChromium(session.tools.chromium));
+        if (!shared) browsers.push(b);
         if (firstError) throw firstError;
         const page = await openFramePage(b.browser, {
           url: session.pageUrl,
@@ -187,7 +190,8 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
         }
         lastCaptureEnd = Math.max(lastCaptureEnd, performance.now());
         encoder.stdin!.end();
-        await browser.close();
+        if (shared) await page.close();
+        else await browser.close();
         await encoded;
       }).map((p) => p.catch((e) => { fail(e); throw e; })),
     );
