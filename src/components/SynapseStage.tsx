@@ -89,7 +89,7 @@ function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, l
       </mesh>
       {/* Spine head, coloured by free Ca2+ */}
       <mesh>
-        <sphereGeometry args={[r, 40, 28]} />
+        <sphereGeometry args={[r, 32, 22]} />
         <meshLambertMaterial color={headColor} emissive={headColor} emissiveIntensity={0.25} transparent opacity={HEAD_OPACITY} depthWrite={false} />
       </mesh>
       <CalciumIons state={state} headRadius={r} />
@@ -101,7 +101,7 @@ function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, l
       {boutonOpacity > 0.01 && (
         <group>
           <mesh position={bc} scale={[1.08, BOUTON_SQUASH, 1.08]}>
-            <sphereGeometry args={[BOUTON_RADIUS, 40, 28]} />
+            <sphereGeometry args={[BOUTON_RADIUS, 32, 22]} />
             <meshLambertMaterial color={palette.bouton} transparent={boutonOpacity < 1} opacity={boutonOpacity} depthWrite={boutonOpacity >= 1} />
           </mesh>
           <mesh position={[bc[0] - 3.5, bc[1] + 3.2, 0]} rotation={[0, 0, Math.PI / 4]}>

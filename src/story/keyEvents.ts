@@ -102,6 +102,7 @@ export function keyEventMs(sceneId: SceneId, trace: SpineTrace): number {
   const event = KEY_EVENTS[sceneId];
   if (!event) throw new Error(`keyEventMs: scene "${sceneId}" has no key event.`);
   const threshold = event.threshold(trace);
+  const holds = (tMs: number) => trace.sample(tMs)[event.field] >= threshold;
   const t = trace.findTime((s) => s[event.field] >= threshold, event.fromMs);
   if (t === null) {
     throw new Error(
@@ -109,5 +110,30 @@ export function keyEventMs(sceneId: SceneId, trace: SpineTrace): number {
         'Check the simulation protocol or the threshold in src/story/keyEvents.ts.',
     );
   }
-  return t;
+  return refineCrossing(holds, Math.max(event.fromMs, trace.startMs), t);
+}
+
+/**
+ * findTime() works on the stored samples, which may be seconds apart late in
+ * a run; the frames show interpolated sample(). Step back from `foundMs` until
+ * the predicate fails, then bisect to the first time (±1 µs) at which it holds
+ * on sample(), so the event is pinned where the viewer sees it.
+ */
+export function refineCrossing(holds: (tMs: number) => boolean, fromMs: number, foundMs: number): number {
+  if (!holds(foundMs) || foundMs <= fromMs) return foundMs;
+  let hi = foundMs;
+  let step = 1e-3;
+  let lo = Math.max(fromMs, hi - step);
+  while (holds(lo) && lo > fromMs) {
+    hi = lo;
+    step *= 2;
+    lo = Math.max(fromMs, hi - step);
+  }
+  if (holds(lo)) return lo;
+  while (hi - lo > 1e-3) {
+    const mid = (lo + hi) / 2;
+    if (holds(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }

@@ -33,3 +33,13 @@ describe('story-time maps', () => {
     expect(formatSpeedFactor(600)).toBe('600\u00d7 speed');
   });
 });
+
+describe('refineCrossing', () => {
+  it('pins a threshold crossing between coarse stored samples to within a microsecond', async () => {
+    const { refineCrossing } = await import('../../src/story/keyEvents');
+    // A crossing at 12.3456 ms found coarsely at a stored sample 20 ms.
+    expect(refineCrossing((t) => t >= 12.3456, 0, 20)).toBeCloseTo(12.3456, 3);
+    expect(refineCrossing((t) => t >= 12.3456, 15, 20)).toBe(15);
+    expect(refineCrossing((t) => t >= 30, 0, 20)).toBe(20);
+  });
+});
