@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(join(tmpdir(), 'render-cli-test-'));
+/** CLI runs start tsx, Chromium and ffmpeg on a shared 2-core machine: generous time. */
+const CLI_TIMEOUT_MS = 300_000;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -77,7 +79,7 @@ describe('render CLI', () => {
     expect(r.code).toBe(0);
     for (const opt of ['--composition', '--frames', '--concurrency', '--crf', '--out']) expect(r.stdout).toContain(opt);
     expect(r.stdout).toMatch(/placeholder\s+1920x1080, 30 fps, 1800 frames/);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('names a missing program and the exact install command, in one line', () => {
     const r = runCli('src/render/cli.ts', ['--composition', 'placeholder', '--frames', '0-1'], { RENDER_FFMPEG: '/nonexistent/ffmpeg' });
@@ -88,7 +90,7 @@ describe('render CLI', () => {
     const c = runCli('src/render/cli.ts', ['--composition', 'placeholder'], { RENDER_CHROMIUM: '/nonexistent/chromium' });
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/missing chromium .*apt-get install -y --no-install-recommends chromium/);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('rejects bad options listing what is valid, exit non-zero, no output', () => {
     const out = join(dir, 'bad.mp4');
@@ -106,7 +108,7 @@ describe('render CLI', () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
     }
     expect(existsSync(out)).toBe(false);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('still: writes a 1920x1080 PNG of the requested frame and rejects a frame outside the composition', () => {
     const png = join(dir, 'still.png');
@@ -119,7 +121,7 @@ describe('render CLI', () => {
     const bad = runCli('src/render/stillCli.ts', ['--composition', 'placeholder', '--frame', '1800', '--out', png]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/outside the composition; valid: 0 <= first <= last <= 1799/);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('Ctrl-C stops browsers and ffmpeg, removes temporary files, keeps the existing output', async () => {
     const out = join(dir, 'interrupted.mp4');
@@ -134,7 +136,7 @@ describe('render CLI', () => {
     expect(workers.filter((p) => /chromium|ffmpeg/.test(commandOf(p)) || true).filter(isAlive)).toEqual([]);
     expect(readFileSync(out, 'utf8')).toBe('previous good render');
     expect(readdirSync(dir).filter((f) => f.includes('.render-'))).toEqual([]);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('a killed browser worker fails the render cleanly: message, other children gone, no output', async () => {
     const out = join(dir, 'killed.mp4');
@@ -148,5 +150,5 @@ describe('render CLI', () => {
     expect(workers.filter(isAlive)).toEqual([]);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('.render-'))).toEqual([]);
-  });
+  }, CLI_TIMEOUT_MS);
 });

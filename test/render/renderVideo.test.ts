@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderVideo } from '../../src/render';
 
 const dir = mkdtempSync(join(tmpdir(), 'render-test-'));
+/** Real renders on a shared 2-core machine: generous time, still short ranges. */
+const RENDER_TIMEOUT_MS = 300_000;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** One md5 per decoded frame (ffmpeg's framemd5 muxer: raw decoded pixels). */
@@ -41,7 +43,7 @@ describe('renderVideo (placeholder, real Chromium + ffmpeg)', () => {
     expect(b).toEqual(a);
     // consecutive frames differ, so equality above is not trivially true
     expect(new Set(a).size).toBe(20);
-  });
+  }, RENDER_TIMEOUT_MS);
 
   it('writes H.264 High yuv420p 1920x1080 30 fps with AAC 48 kHz audio, the right frame count and duration', async () => {
     const out = join(dir, 'probe.mp4');
@@ -64,7 +66,7 @@ describe('renderVideo (placeholder, real Chromium + ffmpeg)', () => {
     const head = readFileSync(out).subarray(0, 64 * 1024).toString('latin1');
     expect(head.indexOf('moov')).toBeGreaterThan(0);
     expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat') === -1 ? Infinity : head.indexOf('mdat'));
-  });
+  }, RENDER_TIMEOUT_MS);
 
   it('a scene that throws at frame N names composition, frame and component stack, and leaves the old output alone', async () => {
     const out = join(dir, 'fault.mp4');
@@ -84,7 +86,7 @@ describe('renderVideo (placeholder, real Chromium + ffmpeg)', () => {
     expect(readFileSync(out, 'utf8')).toBe('a good earlier render');
     // no temporary segment directories or partial files left next to it
     expect(readdirSync(dir).filter((f) => f.includes('.render-') || f.includes('partial'))).toEqual([]);
-  });
+  }, RENDER_TIMEOUT_MS);
 
   it('rejects bad options with messages that list what is valid', async () => {
     await expect(renderVideo({ compositionId: 'nope' })).rejects.toThrow(/Unknown composition "nope". Valid compositions:\n\s+explainer .*\n[\s\S]*placeholder/);
