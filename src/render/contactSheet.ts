@@ -1,7 +1,7 @@
 /**
  * `npm run contact-sheet`: a PNG grid of frames from a rendered MP4 (one every
  * N seconds, each stamped with its time), so a reviewer sees the whole video
- * at a glance. Uses ffmpeg's fps, scale, drawtext and tile filters.
+ * at a glance. Uses ffmpeg's select, scale, drawtext and tile filters.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -34,12 +34,17 @@ export function gridShape(durationS: number, everyS: number, columns: number): {
   return { count, rows: Math.ceil(count / columns) };
 }
 
-/** The ffmpeg -vf filter chain: sample, scale, stamp the time (mm:ss.s), tile. */
+/**
+ * The ffmpeg -vf filter chain: keep the first frame and then the first frame
+ * at least `everyS` later (select keeps true timestamps, so the stamp is the
+ * frame's own time), scale, stamp the time (hh:mm:ss.mmm), tile.
+ */
 export function contactSheetFilter(everyS: number, widthPx: number, columns: number, rows: number, fontFile: string): string {
-  const fontSize = Math.max(14, Math.round(widthPx / 14));
+  const fontSize = Math.max(12, Math.round(widthPx / 24));
+  const pick = `select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${(everyS - 0.001).toFixed(3)})'`;
   const stamp =
-    `drawtext=fontfile=${fontFile}:text='%{pts\\:hms}':x=8:y=8:fontsize=${fontSize}:fontcolor=white:` + `box=1:boxcolor=black@0.65:boxborderw=6`;
-  return [`fps=1/${everyS}:round=down`, `scale=${widthPx}:-2`, stamp, `tile=${columns}x${rows}:padding=6:margin=6:color=0x0b1020`].join(',');
+    `drawtext=fontfile=${fontFile}:text='%{pts\\:hms}':x=w-tw-6:y=h-th-6:fontsize=${fontSize}:fontcolor=white:` + `box=1:boxcolor=black@0.7:boxborderw=4`;
+  return [pick, `scale=${widthPx}:-2`, stamp, `tile=${columns}x${rows}:padding=6:margin=6:color=0x0b1020`].join(',');
 }
 
 const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
