@@ -40,6 +40,8 @@ Options:
   --frames <A-B>        render only frames A-B of each video (a preview: check:outputs
                         will then report the short duration)
   --skip-video          keep existing MP4s, redo everything else (quick)
+  --keep-existing       render a cut's MP4 only when it is not in --out yet (CI renders the
+                        main cut with \`npm run render\` first and does not render it twice)
   --skip-stills         keep existing posters and social card
   --skip-embed          keep the existing embed/
   -h, --help            this help
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
       crf: { type: 'string' },
       frames: { type: 'string' },
       'skip-video': { type: 'boolean', default: false },
+      'keep-existing': { type: 'boolean', default: false },
       'skip-stills': { type: 'boolean', default: false },
       'skip-embed': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -104,7 +107,9 @@ async function main(): Promise<void> {
 
   for (const meta of cuts) {
     const files = cutFiles(outDir, meta.id);
-    if (!values['skip-video']) {
+    const keep = values['keep-existing'] && existsSync(files.mp4);
+    if (keep) process.stderr.write(`render:all: keeping existing ${relative(process.cwd(), files.mp4)} (--keep-existing)\n`);
+    if (!values['skip-video'] && !keep) {
       await step(`video ${meta.id}`, [files.mp4], async () => {
         const progress = createProgressLine(meta.id);
         try {
