@@ -26,7 +26,7 @@ function Placeholder({ throwAtFrame = null }: PlaceholderProps) {
       <OrbitingDots width={width} height={height} />
       <ScrollingWave width={width} height={height} />
       <div style={{ position: 'absolute', right: 120, top: 200 }}>
-        <ThreeCanvas width={640} height={640} pixelRatio={1} camera={{ position: [0, 0, 4.2], fov: 45 }} label="placeholder knot">
+        <ThreeCanvas width={640} height={640} pixelRatio={1} camera={{ position: [0, 0, 5], fov: 45 }} label="placeholder knot">
           <SpinningKnot />
         </ThreeCanvas>
       </div>
