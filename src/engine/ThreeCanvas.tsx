@@ -40,7 +40,9 @@ export function ThreeCanvas({ width, height, pixelRatio = 1, camera, style, chil
       <Canvas
         frameloop="never"
         dpr={pixelRatio}
-        resize={{ debounce: 0, scroll: false }}
+        // offsetSize: measure layout pixels, not the on-screen box, so a CSS-scaled
+        // player (studio, embed, social card) sizes the canvas as the capture page does.
+        resize={{ debounce: 0, scroll: false, offsetSize: true }}
         gl={{ preserveDrawingBuffer: true, antialias: false, powerPreference: 'high-performance' }}
         camera={camera}
         style={{ width, height }}
