@@ -175,18 +175,23 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
         const died = browserDeath(browser, `Chromium (capture worker ${index + 1}, frames ${piece.first}-${piece.last})`);
         died.catch(fail);
         encoder.stdin!.on('error', () => {}); // EPIPE surfaces through `encoded`
-        for (let f = piece.first; f <= piece.last; f++) {
-          if (firstError) throw firstError;
-          let t = performance.now();
-          await Promise.race([page.setFrame(f), died]);
-          workerTotals.setFrameMs += performance.now() - t;
-          t = performance.now();
-          const image = await Promise.race([page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality), died]);
-          workerTotals.screenshotMs += performance.now() - t;
-          t = performance.now();
-          if (!encoder.stdin!.write(image)) await Promise.race([onceDrain(encoder), encoded]);
-          workerTotals.pipeWaitMs += performance.now() - t;
-          tick();
+        try {
+          for (let f = piece.first; f <= piece.last; f++) {
+            if (firstError) throw firstError;
+            let t = performance.now();
+            await Promise.race([page.setFrame(f), died]);
+            workerTotals.setFrameMs += performance.now() - t;
+            t = performance.now();
+            const image = await Promise.race([page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality), died]);
+            workerTotals.screenshotMs += performance.now() - t;
+            t = performance.now();
+            if (!encoder.stdin!.write(image)) await Promise.race([onceDrain(encoder), encoded]);
+            workerTotals.pipeWaitMs += performance.now() - t;
+            tick();
+          }
+        } catch (e) {
+          // A dying browser first shows as a lost CDP connection; report the real cause when that is it.
+          throw (await settledWithin(died, 1000)) ?? e;
         }
         lastCaptureEnd = Math.max(lastCaptureEnd, performance.now());
         encoder.stdin!.end();
@@ -274,6 +279,17 @@ export function waitForExit(child: ChildProcess, label: string): Promise<void> {
 
 function onceDrain(child: ChildProcess): Promise<void> {
   return new Promise((r) => child.stdin!.once('drain', () => r()));
+}
+
+/** The rejection of `promise` if it rejects within `ms`, else null. */
+async function settledWithin(promise: Promise<never>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)));
+  try {
+    return await Promise.race([promise.then(() => null, (e: unknown) => e), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Never resolves; rejects if the browser process dies before we close it. */
