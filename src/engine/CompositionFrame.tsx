@@ -85,14 +85,7 @@ class SceneErrorBoundary extends Component<BoundaryProps, BoundaryState> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    const e = error instanceof Error ? error : new Error(String(error));
-    const frameError: FrameError = {
-      compositionId: this.props.compositionId,
-      frame: this.props.frame,
-      message: e.message,
-      stack: e.stack ?? '',
-      componentStack: info.componentStack ?? '',
-    };
+    const frameError = toFrameError(error, info, this.props.compositionId, this.props.frame);
     this.setState({ error: frameError });
     this.props.onError?.(frameError);
   }
@@ -118,6 +111,12 @@ class SceneErrorBoundary extends Component<BoundaryProps, BoundaryState> {
       </div>
     );
   }
+}
+
+/** A caught error as a FrameError: what was thrown, where (composition, frame) and the component stack. */
+export function toFrameError(error: unknown, info: ErrorInfo, compositionId: string, frame: number): FrameError {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { compositionId, frame, message: e.message, stack: e.stack ?? '', componentStack: info.componentStack ?? '' };
 }
 
 /** One-line-plus-stack description of a frame error, for terminals. */

@@ -13,5 +13,5 @@ export { interpolate, type InterpolateOptions, type EasingFn } from './interpola
 export { spring, DEFAULT_SPRING, type SpringConfig, type SpringInput } from './spring';
 export { RenderReadiness, useRenderHold, useRenderReadiness } from './renderReadiness';
 export { ThreeCanvas, type ThreeCanvasProps } from './ThreeCanvas';
-export { CompositionFrame, describeFrameError, type FrameError, type CompositionFrameProps } from './CompositionFrame';
+export { CompositionFrame, describeFrameError, toFrameError, type FrameError, type CompositionFrameProps } from './CompositionFrame';
 export { createCaptureDriver, loadDeclaredFonts, type CaptureDriver } from './captureDriver';

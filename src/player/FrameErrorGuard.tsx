@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import type { FrameError } from '../engine/CompositionFrame';
+import { toFrameError, type FrameError } from '../engine/CompositionFrame';
 
 interface GuardProps {
   compositionId: string;
@@ -31,14 +31,7 @@ export class FrameErrorGuard extends Component<GuardProps, GuardState> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    const e = error instanceof Error ? error : new Error(String(error));
-    const frameError: FrameError = {
-      compositionId: this.props.compositionId,
-      frame: this.props.frame,
-      message: e.message,
-      stack: e.stack ?? '',
-      componentStack: info.componentStack ?? '',
-    };
+    const frameError = toFrameError(error, info, this.props.compositionId, this.props.frame);
     this.setState({ error: frameError });
     this.props.onError?.(frameError);
   }
