@@ -191,7 +191,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
           }
         } catch (e) {
           // A dying browser first shows as a lost CDP connection; report the real cause when that is it.
-          throw (await settledWithin(died, 1000)) ?? e;
+          throw (await settledWithin(died, 3000)) ?? e;
         }
         lastCaptureEnd = Math.max(lastCaptureEnd, performance.now());
         encoder.stdin!.end();
