@@ -14,7 +14,8 @@ const EARLY_END_H = 3;
 export function EarlyLateChart({ trace, nowMs, toH, revealLate, width = 480, height = 230 }: { trace: SpineTrace; nowMs: number; toH: number; revealLate: number; width?: number; height?: number }) {
   const pad = { l: 56, r: 34, t: 14, b: 40 };
   const x = scaleLinear().domain([0, toH]).range([pad.l, width - pad.r]);
-  const y = scaleLinear().domain([80, 220]).range([height - pad.b, pad.t]);
+  // Up to 300 %: post-tetanic potentiation puts the first minutes near 280 % (trace), and the line must stay inside the plot.
+  const y = scaleLinear().domain([80, 300]).range([height - pad.b, pad.t]);
   const nowH = Math.min(toH, Math.max(0, nowMs / 3_600_000));
   const pts: string[] = [];
   for (let i = 0; i <= 150; i++) {
@@ -34,7 +35,7 @@ export function EarlyLateChart({ trace, nowMs, toH, revealLate, width = 480, hei
         {EARLY_END_H < toH && (
           <text x={x(EARLY_END_H) + 8} y={pad.t + 30} fill={palette.calcium} fontFamily={fonts.sans} fontSize={typeScale.small - 2} fontWeight={700} opacity={revealLate}>late</text>
         )}
-        {[100, 200].map((v) => (
+        {[100, 200, 300].map((v) => (
           <text key={v} x={pad.l - 8} y={y(v) + 8} fill={palette.textMuted} fontFamily={fonts.mono} fontSize={typeScale.small - 4} textAnchor="end">{v}</text>
         ))}
         {Array.from({ length: Math.floor(toH) + 1 }, (_, h) => h).filter((h) => h % Math.max(1, Math.round(toH / 4)) === 0).map((h) => (

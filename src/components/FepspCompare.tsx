@@ -11,7 +11,8 @@ export function FepspCompare({ afterPercent, showAfter, label, width = 480, heig
   const durMs = 25;
   const shape = (t: number) => (t < 2 ? 0 : Math.exp(-(t - 2) / 6) - Math.exp(-(t - 2) / 1));
   const peak = Math.max(...Array.from({ length: 200 }, (_, i) => shape((i / 200) * durMs)));
-  const maxScale = 2.2;
+  // Room for the largest response the trace gives (post-tetanic potentiation reaches ~280 % in the first minutes).
+  const maxScale = Math.max(2.2, (afterPercent / 100) * 1.08);
   const path = (scale: number) =>
     Array.from({ length: 121 }, (_, i) => {
       const t = (i / 120) * durMs;
