@@ -1,5 +1,6 @@
 import { Card } from './Card';
 import { fonts, palette, typeScale } from './palette';
+import { NBSP } from './units';
 
 /**
  * Field EPSP to the same test pulse before and after induction. The slope
@@ -28,9 +29,9 @@ export function FepspCompare({ afterPercent, showAfter, label, width = 480, heig
         {showAfter > 0 && <path d={path(afterPercent / 100)} fill="none" stroke={palette.fepspAfter} strokeWidth={6} strokeLinejoin="round" opacity={showAfter} />}
       </svg>
       <div style={{ display: 'flex', justifyContent: 'space-between', fontFamily: fonts.sans, fontSize: typeScale.small, color: palette.textMuted }}>
-        <span><span style={{ color: palette.fepspBefore }}>━</span> before: <span style={{ fontFamily: fonts.mono, color: palette.text }}>100 %</span></span>
+        <span><span style={{ color: palette.fepspBefore }}>━</span> before: <span style={{ fontFamily: fonts.mono, color: palette.text }}>100{NBSP}%</span></span>
         <span style={{ opacity: Math.max(0.35, showAfter) }}>
-          <span style={{ color: palette.fepspAfter }}>━</span> {label}: <span style={{ fontFamily: fonts.mono, color: palette.fepspAfter, fontWeight: 700 }}>{Math.round(afterPercent)} %</span>
+          <span style={{ color: palette.fepspAfter }}>━</span> {label}: <span style={{ fontFamily: fonts.mono, color: palette.fepspAfter, fontWeight: 700 }}>{Math.round(afterPercent)}{NBSP}%</span>
         </span>
       </div>
     </Card>

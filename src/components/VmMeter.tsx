@@ -1,6 +1,6 @@
 import { Card, BigValue } from './Card';
 import { fonts, palette, typeScale } from './palette';
-import { formatMv, MG, MINUS } from './units';
+import { formatMv, MG, MINUS, NBSP } from './units';
 
 const VM_MIN = -80;
 const VM_MAX = 20;
@@ -24,7 +24,7 @@ export function VmMeter({ vmMv, mgUnblockedFraction }: { vmMv: number; mgUnblock
       </svg>
       {mgUnblockedFraction !== undefined && (
         <div style={{ fontSize: typeScale.small, color: palette.textMuted, marginTop: 4, fontFamily: fonts.sans }}>
-          NMDA pores free of {MG}: <span style={{ color: palette.magnesium, fontFamily: fonts.mono, fontWeight: 700 }}>{Math.round(mgUnblockedFraction * 100)} %</span>
+          NMDA pores free of {MG}: <span style={{ color: palette.magnesium, fontFamily: fonts.mono, fontWeight: 700 }}>{Math.round(mgUnblockedFraction * 100)}{NBSP}%</span>
         </div>
       )}
     </Card>

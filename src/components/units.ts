@@ -24,8 +24,11 @@ export function formatCaMicroM(micro: number): string {
   return `${micro.toFixed(micro < 10 ? 2 : 1)} ${MICRO_M}`;
 }
 
+/** No-break space between a number and its unit, so "11 %" never wraps apart in a narrow card (SI style). */
+export const NBSP = '\u00a0';
+
 /** Percent, e.g. "+48 %". */
 export function formatChangePercent(ratio: number): string {
   const pct = Math.round((ratio - 1) * 100);
-  return `${pct >= 0 ? '+' : MINUS}${Math.abs(pct)} %`;
+  return `${pct >= 0 ? '+' : MINUS}${Math.abs(pct)}${NBSP}%`;
 }
