@@ -5,7 +5,6 @@ import { useMemo, useState } from 'react';
 import { CompositionFrame, defineComposition, useAbsoluteFrame, useRenderReadiness, type FrameError } from '../engine';
 import { describeFrameError } from '../engine/CompositionFrame';
 import { fonts, palette } from '../components/palette';
-import { installUnscaledMeasure, SCALED_FRAME_ROOT_ATTR, SCALED_FRAME_SCALE_ATTR } from '../player/unscaledMeasure';
 import { explainerCompositions } from './Explainer';
 import { SOCIAL_CARD_SOURCE_ID, socialCardMeta } from './socialCardMeta';
 
@@ -20,9 +19,8 @@ export interface SocialCardProps {
 
 const source = explainerCompositions.find((c) => c.id === SOCIAL_CARD_SOURCE_ID);
 
-// The nested frame is CSS-scaled: measurements inside it must read in its own pixels, or its
-// three.js canvas sizes itself to the shrunk box and draws at scale^2 (see src/player/unscaledMeasure.ts).
-installUnscaledMeasure();
+// The nested frame is CSS-scaled; <ThreeCanvas> measures offset (layout) size, so its 3D stage
+// still draws at the 16:9 frame's own size, not at scale^2.
 
 /** Card geometry, px in the 1200x630 frame. */
 const PAD = 56;
@@ -66,7 +64,6 @@ export function SocialCard({ title, kicker, subtitle }: SocialCardProps) {
         }}
       >
         <div
-          {...{ [SCALED_FRAME_ROOT_ATTR]: '', [SCALED_FRAME_SCALE_ATTR]: String(scale) }}
           style={{ width: source.width, height: source.height, transform: `scale(${scale})`, transformOrigin: '0 0' }}
         >
           <CompositionFrame composition={source} frame={Math.min(frame, source.durationInFrames - 1)} inputProps={inputProps} readiness={readiness} onError={setNestedError} />

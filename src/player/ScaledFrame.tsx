@@ -4,10 +4,8 @@ import type { Composition } from '../engine/composition';
 import { RenderReadiness } from '../engine/renderReadiness';
 import { FrameErrorGuard } from './FrameErrorGuard';
 import { fitScale } from './frameMath';
-import { installUnscaledMeasure, SCALED_FRAME_ROOT_ATTR, SCALED_FRAME_SCALE_ATTR } from './unscaledMeasure';
 
 // Measurements inside the scaled frame read in composition pixels (3D canvases size themselves right).
-installUnscaledMeasure();
 
 export interface ScaledFrameProps {
   composition: Composition<any>;
@@ -74,7 +72,6 @@ export function ScaledFrame({ composition, frame, inputProps, onError, resetKey,
     >
       <div style={{ width: scaledWidth, height: scaledHeight, flex: 'none', overflow: 'hidden', visibility: s > 0 ? 'visible' : 'hidden' }}>
         <div
-          {...{ [SCALED_FRAME_ROOT_ATTR]: '', [SCALED_FRAME_SCALE_ATTR]: String(s) }}
           style={{
             all: 'initial',
             display: 'block',

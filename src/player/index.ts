@@ -11,9 +11,9 @@
  *   keeps playing. Re-mount it (React `key`) for a new composition.
  * - `<ScaledFrame composition frame onError resetKey scale="fit" style>` draws
  *   the frame through the renderer's <CompositionFrame> at native size and
- *   CSS-scales it into its box (give the box a size). Inside it, layout
- *   measurements read in composition pixels (unscaledMeasure.ts), so 3D
- *   canvases size themselves as on the capture page; a scene error that
+ *   CSS-scales it into its box (give the box a size). 3D canvases
+ *   size themselves as on the capture page (ThreeCanvas measures layout size,
+ *   which the CSS scale does not change); a scene error that
  *   escapes the frame's boundary is caught and reported (FrameErrorGuard).
  * - `frameMath`: pure helpers (`frameToTimecode`, `clampFrame`, `timeToFrame`,
  *   `parseFrameRange`, `fitScale`, ...).
