@@ -8,6 +8,8 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
  * removed), then exit 130 / 143.
  */
 const live = new Set<ChildProcess>();
+/** Group leaders started by someone else (Playwright launches Chromium detached). */
+const liveGroups = new Set<number>();
 const cleanups = new Set<() => void>();
 let signalsInstalled = false;
 
@@ -27,8 +29,20 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL
     // The leader is gone, but its group may still hold helpers (Chromium does not reap them).
     if (child.pid === undefined) return;
   }
+  killProcessGroup(child.pid, signal);
+}
+
+/** Tracks a process group led by `pid` (started detached by another module) until the returned function is called. */
+export function trackProcessGroup(pid: number): () => void {
+  liveGroups.add(pid);
+  installSignalHandlers();
+  return () => liveGroups.delete(pid);
+}
+
+/** Sends `signal` to the process group led by `pid`. */
+export function killProcessGroup(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
   try {
-    process.kill(-child.pid, signal);
+    process.kill(-pid, signal);
   } catch {
     // already gone
   }
@@ -37,7 +51,9 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL
 /** Kills every tracked process group. */
 export function killAllChildren(): void {
   for (const child of live) killGroup(child);
+  for (const pid of liveGroups) killProcessGroup(pid);
   live.clear();
+  liveGroups.clear();
 }
 
 /** Registers a synchronous cleanup run on Ctrl-C / SIGTERM (and on normal abort paths by its owner). Returns an unregister function. */

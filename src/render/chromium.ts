@@ -1,15 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { killGroup, spawnGroup } from './childProcesses';
+import { killProcessGroup, trackProcessGroup } from './childProcesses';
 
 /**
  * Flags for Debian's headless Chromium, from shared/render-notes.md: quiet and
  * offline, WebGL left on its default ANGLE-over-SwiftShader path (forcing
- * --use-gl flags breaks WebGL or slows compositing 3x). The last three only
- * make pixels reproducible (sRGB output, no scrollbars) and keep it silent.
+ * --use-gl flags breaks WebGL or slows compositing 3x). Then: sRGB output and
+ * no scrollbars (reproducible pixels), no audio, no partial raster
+ * (determinism), and the DevTools protocol over a pipe, not a WebSocket:
+ * Playwright's WebSocket client asks for permessage-deflate, so every
+ * screenshot was deflated by Chromium and inflated by Node; the pipe took
+ * 26 ms of CPU off each 1080p frame here (docs/render.md, "Where the time goes").
  */
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -20,7 +23,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--remote-debugging-port=0',
+  '--remote-debugging-pipe',
   '--force-color-profile=srgb',
   '--hide-scrollbars',
   '--mute-audio',
@@ -29,74 +32,84 @@ export const CHROMIUM_FLAGS = [
 
 export interface LaunchedBrowser {
   browser: Browser;
-  process: ChildProcess;
+  /** The browser process; it leads its own process group, so one kill reaches its helpers. */
+  pid: number;
+  /** Resolves when the browser goes away: closed by us, exited or killed. */
+  readonly disconnected: Promise<void>;
+  /** SIGKILLs the browser's whole process group now (safe in signal handlers). */
+  kill(): void;
   /** Kills the browser's process group and removes its profile directory. Idempotent. */
   close(): Promise<void>;
-  /** True once close() was called (an exit after that is expected, not a crash). */
+  /** True once close() was called (a disconnect after that is expected, not a crash). */
   readonly closing: boolean;
 }
 
 /**
- * Starts Chromium in its own process group with exactly CHROMIUM_FLAGS and
- * a fresh profile, then attaches playwright-core over CDP.
+ * Starts Chromium through playwright-core with exactly CHROMIUM_FLAGS (none of
+ * Playwright's own defaults) and a fresh profile, talking CDP over a pipe.
+ * Playwright starts it detached (a process group of its own); the group is
+ * registered so Ctrl-C or a failed render kills every Chromium helper.
  */
 export async function launchChromium(
   executable: string,
   { timeoutMs = 30_000, extraFlags = [] as readonly string[] } = {},
 ): Promise<LaunchedBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'ltp-render-chromium-'));
-  const child = spawnGroup(executable, [...CHROMIUM_FLAGS, ...extraFlags, `--user-data-dir=${profileDir}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    killGroup(child, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 50));
-    rmSync(profileDir, { recursive: true, force: true });
-  };
+  const profileFlag = `--user-data-dir=${profileDir}`;
+  let browser: Browser;
   try {
-    const wsEndpoint = await readDevToolsEndpoint(child, timeoutMs);
-    const browser = await chromium.connectOverCDP(wsEndpoint, { timeout: timeoutMs });
-    return {
-      browser,
-      process: child,
-      close,
-      get closing() {
-        return closed;
-      },
-    };
+    browser = await chromium.launch({
+      executablePath: executable,
+      ignoreDefaultArgs: true,
+      args: [...CHROMIUM_FLAGS, ...extraFlags, profileFlag],
+      timeout: timeoutMs,
+      // Our own handlers (childProcesses.ts) stop browsers and ffmpeg together and clean up.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (e) {
-    await close();
-    throw e;
+    rmSync(profileDir, { recursive: true, force: true });
+    throw new Error(`Could not start Chromium (${executable}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
+  const pid = childWithArgument(profileFlag);
+  const untrack = pid === null ? () => {} : trackProcessGroup(pid);
+  const disconnected = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
+  let closed = false;
+  const kill = () => {
+    if (pid !== null) killProcessGroup(pid);
+  };
+  return {
+    browser,
+    pid: pid ?? -1,
+    disconnected,
+    kill,
+    async close() {
+      if (closed) return;
+      closed = true;
+      kill();
+      await Promise.race([disconnected, new Promise((r) => setTimeout(r, 2000))]);
+      untrack();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+    get closing() {
+      return closed;
+    },
+  };
 }
 
-function readDevToolsEndpoint(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let log = '';
-    const timer = setTimeout(() => done(new Error(`Chromium did not start within ${timeoutMs} ms. Its output:\n${log.slice(-2000)}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(log);
-      if (m) done(null, m[1]);
-    };
-    const onExit = (code: number | null, signal: string | null) =>
-      done(new Error(`Chromium exited during start-up (code ${code}, signal ${signal}). Its output:\n${log.slice(-2000)}`));
-    const onError = (e: Error) => done(new Error(`Could not start Chromium: ${e.message}`));
-    function done(err: Error | null, url?: string) {
-      clearTimeout(timer);
-      child.stderr?.off('data', onData);
-      child.off('exit', onExit);
-      child.off('error', onError);
-      // keep draining stderr so Chromium never blocks on a full pipe
-      child.stderr?.resume();
-      if (err) reject(err);
-      else resolve(url as string);
+/** Pid of this process's child whose command line contains `argument` (Linux /proc), or null. */
+function childWithArgument(argument: string): number | null {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').includes(argument)) return Number(name);
+    } catch {
+      // exited while we looked
     }
-    child.stderr?.on('data', onData);
-    child.once('exit', onExit);
-    child.once('error', onError);
-  });
+  }
+  return null;
 }

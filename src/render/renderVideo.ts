@@ -93,7 +93,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
   const browsers: LaunchedBrowser[] = [];
   const encoders: ChildProcess[] = [];
   const killEverything = () => {
-    for (const b of browsers) killGroup(b.process);
+    for (const b of browsers) b.kill();
     for (const e of encoders) killGroup(e);
   };
   const removeTmp = () => rmSync(tmpDir, { recursive: true, force: true });
@@ -292,12 +292,12 @@ async function settledWithin(promise: Promise<never>, ms: number): Promise<unkno
   }
 }
 
-/** Never resolves; rejects if the browser process dies before we close it. */
+/** Never resolves; rejects if the browser goes away (exits, is killed) before we close it. */
 function browserDeath(b: LaunchedBrowser, label: string): Promise<never> {
   return new Promise((_, reject) => {
-    b.process.once('exit', (code, signal) => {
+    void b.disconnected.then(() => {
       if (b.closing) return;
-      reject(new Error(`${label} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); the render was stopped and no output was written.`));
+      reject(new Error(`${label} exited unexpectedly; the render was stopped and no output was written.`));
     });
   });
 }
