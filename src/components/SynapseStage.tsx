@@ -23,6 +23,7 @@ import type { Layout } from './layout';
 import { applyShot, type Shot } from './cameraRig';
 import { caColor, freeCaIonCount } from './caColor';
 import { palette } from './palette';
+import { StageBackdrop } from './StageBackdrop';
 import {
   AMPA_OPEN_RANK, AMPA_SLOTS, AMPA_SLOTS_POLAR, BALL_SCATTER, BOUTON_RADIUS, BOUTON_SQUASH, CLEFT_UNITS, DENDRITE_RADIUS, DENDRITE_Y,
   GLUTAMATE_SCATTER, NECK_BOTTOM_Y, NMDA_SLOTS, boutonCenter, glutamateSpreadUnits, headRadiusUnits, lastSpikeAtOrBefore, mgIonPosition, mgOutOfPore, onHead,
@@ -53,11 +54,18 @@ const HEAD_OPACITY = 0.62;
 
 export function SynapseStage({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout, pixelRatio }: SynapseStageProps) {
   const { stage } = layout;
+  const opaque = stageCoversFrame(layout);
   return (
-    <ThreeCanvas width={stage.w} height={stage.h} pixelRatio={pixelRatio} label="synapse stage" style={{ position: 'absolute', left: stage.x, top: stage.y, ...fadeEdges(layout) }}>
+    <ThreeCanvas width={stage.w} height={stage.h} pixelRatio={pixelRatio} opaque={opaque} label="synapse stage" style={{ position: 'absolute', left: stage.x, top: stage.y, ...fadeEdges(layout) }}>
+      {opaque && <StageBackdrop width={layout.width} height={layout.height} />}
       <StageContent state={state} spikeTimesMs={spikeTimesMs} mgOutMilliM={mgOutMilliM} shot={shot} boutonOpacity={boutonOpacity} layout={layout} />
     </ThreeCanvas>
   );
+}
+
+/** True when the stage box is the whole frame: then it paints the backdrop itself (an opaque canvas). */
+export function stageCoversFrame({ stage, width, height }: Layout): boolean {
+  return stage.x <= 0 && stage.y <= 0 && stage.x + stage.w >= width && stage.y + stage.h >= height;
 }
 
 /** Where the stage box stops short of the frame (9:16), its lower edge fades out instead of cutting hard. */

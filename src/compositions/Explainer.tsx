@@ -10,7 +10,8 @@ import { explainerMetas } from './explainerMeta';
 import { loadExplainerData } from '../story/explainerData';
 import { ExplainerContext } from '../components/explainerContext';
 import { layoutFor } from '../components/layout';
-import { SynapseStage } from '../components/SynapseStage';
+import { SynapseStage, stageCoversFrame } from '../components/SynapseStage';
+import { backdropCss, backdropFor } from '../components/backdrop';
 import { stageMomentAt } from '../components/stageMoment';
 import { overlayOpacity, overlayWindow, stageDip } from '../components/crossFade';
 import { palette } from '../components/palette';
@@ -40,7 +41,8 @@ export function Explainer({ showCaptions = true }: ExplainerProps) {
   const dip = stageDip(data.timeline, frame);
   return (
     <ExplainerContext.Provider value={context}>
-      <div style={{ position: 'absolute', inset: 0, background: `radial-gradient(ellipse at 40% 45%, ${palette.backgroundGlow} 0%, ${palette.background} 70%)` }} />
+      {/* Where the stage covers the frame it paints this glow itself (an opaque canvas is cheaper to composite). */}
+      {!stageCoversFrame(layout) && <div style={{ position: 'absolute', inset: 0, background: backdropCss(backdropFor(width, height)) }} />}
       <SynapseStage
         state={stage.state}
         spikeTimesMs={data.trace.protocol.presynapticSpikeTimesMs}

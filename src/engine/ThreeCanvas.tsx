@@ -13,6 +13,12 @@ export interface ThreeCanvasProps {
    * organic shapes; the browser scales the result up.
    */
   pixelRatio?: number;
+  /**
+   * The scene paints every pixel (an opaque background of its own), so the
+   * canvas has no alpha: the compositor then copies it instead of blending it
+   * over the page, and skips what lies under it (docs/render.md).
+   */
+  opaque?: boolean;
   camera?: CanvasProps['camera'];
   style?: CSSProperties;
   children?: ReactNode;
@@ -27,7 +33,7 @@ export interface ThreeCanvasProps {
  * Scene content inside reads the frame with the usual hooks (contexts are
  * bridged by R3F) and must be a pure function of it.
  */
-export function ThreeCanvas({ width, height, pixelRatio = 1, camera, style, children, label = 'three canvas' }: ThreeCanvasProps) {
+export function ThreeCanvas({ width, height, pixelRatio = 1, opaque = false, camera, style, children, label = 'three canvas' }: ThreeCanvasProps) {
   const readiness = useRenderReadiness();
   const frame = useAbsoluteFrame();
   const [token] = useState(() => ({}));
@@ -43,7 +49,7 @@ export function ThreeCanvas({ width, height, pixelRatio = 1, camera, style, chil
         // offsetSize: measure layout pixels, not the on-screen box, so a CSS-scaled
         // player (studio, embed, social card) sizes the canvas as the capture page does.
         resize={{ debounce: 0, scroll: false, offsetSize: true }}
-        gl={{ preserveDrawingBuffer: true, antialias: false, powerPreference: 'high-performance' }}
+        gl={{ preserveDrawingBuffer: true, antialias: false, powerPreference: 'high-performance', alpha: !opaque }}
         camera={camera}
         style={{ width, height }}
       >
