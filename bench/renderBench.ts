@@ -6,8 +6,8 @@
  *
  *   npm run bench -- [--composition ID] [--frames A-B] [--concurrency N] [--fresh-bundle]
  */
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderConfig } from '../render.config';
@@ -48,6 +48,7 @@ runCli(HELP, async () => {
   }
   const compositionId = values.composition ?? renderConfig.defaultCompositionId;
   const out = values.keep ?? join(tmpdir(), `render-bench-${process.pid}.mp4`);
+  const machineBefore = machineCpuSeconds();
   const sampler = startTreeSampler();
   let bundleMs = 0;
   if (values['fresh-bundle']) {
@@ -67,6 +68,7 @@ runCli(HELP, async () => {
     if (!values.keep) rmSync(out, { force: true });
   });
   const tree = sampler.stop();
+  const machineCpu = machineCpuSeconds() - machineBefore;
   const s = result.stages;
   const n = result.frames;
   const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -87,8 +89,31 @@ runCli(HELP, async () => {
       .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
       .join(', ')}; total ${totalCpu.toFixed(1)} s = ${((1000 * totalCpu) / n).toFixed(0)} ms CPU/frame`,
     `memory        peak RSS ${(tree.peakRssBytes / 2 ** 30).toFixed(2)} GiB (sum over ${tree.peakProcesses} processes), peak PSS ${(tree.peakPssBytes / 2 ** 30).toFixed(2)} GiB`,
-    `load average  ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine slows this run)`,
+    `machine       ${cpus().length} cores; other processes used ${Math.max(0, machineCpu - totalCpu).toFixed(1)} CPU-s meanwhile; transparent huge pages: ${hugePageModes()}`,
     `${result.fps.toFixed(1)} fps`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 });
+
+/** Busy CPU seconds of the whole machine so far (/proc/stat: user, nice, system, irq, softirq, steal). */
+function machineCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = fields as number[];
+    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The kernel's transparent-huge-page modes (anonymous/shmem): capture is much slower without them here (docs/render.md). */
+function hugePageModes(): string {
+  const mode = (file: string) => {
+    try {
+      return /\[([\w+-]+)\]/.exec(readFileSync(`/sys/kernel/mm/transparent_hugepage/${file}`, 'utf8'))?.[1] ?? '?';
+    } catch {
+      return 'n/a';
+    }
+  };
+  return `anon ${mode('enabled')}, shmem ${mode('shmem_enabled')}`;
+}
