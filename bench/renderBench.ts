@@ -2,7 +2,8 @@
  * `npm run bench`: renders a fixed frame range of the main composition and
  * prints where the time goes (bundle, launch, capture, encode, mux), CPU
  * seconds by process kind, peak memory of the whole process tree, and last
- * a line `N fps` (frames / wall time of the whole render call).
+ * a line `N fps` (frames / wall time of the whole render call). Before that
+ * line, the machine's capture ceiling at that moment (captureCeiling.ts).
  *
  *   npm run bench -- [--composition ID] [--frames A-B] [--concurrency N] [--fresh-bundle]
  */
@@ -13,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { renderConfig } from '../render.config';
 import { bundleRenderPage, createProgressLine, renderVideo } from '../src/render';
 import { parseIntegerOption, runCli } from '../src/render/cliSupport';
+import { findSystemTools } from '../src/render/systemTools';
+import { measureCaptureCeiling } from './captureCeiling';
 import { startTreeSampler } from './processTreeSampler';
 
 const DEFAULT_FRAMES = '300-599';
@@ -27,6 +30,7 @@ Options:
   --concurrency N    default: ${renderConfig.capture.defaultConcurrency}
   --fresh-bundle     rebuild the render page instead of reusing the cached build
   --keep FILE        keep the rendered .mp4 at FILE (default: rendered to a temp file and deleted)
+  --no-ceiling       skip the capture-ceiling measurement (static page screenshots, ~10 s)
   -h, --help
 `;
 
@@ -38,6 +42,7 @@ runCli(HELP, async () => {
       concurrency: { type: 'string' },
       'fresh-bundle': { type: 'boolean' },
       keep: { type: 'string' },
+      'no-ceiling': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -75,6 +80,7 @@ runCli(HELP, async () => {
   const perFrame = (ms: number) => `${(ms / n).toFixed(1)} ms/frame`;
   const w = result.workerTotals;
   const totalCpu = Object.values(tree.cpuSecondsByKind).reduce((a, b) => a + b, 0);
+  const ceiling = values['no-ceiling'] ? null : await measureCaptureCeiling(findSystemTools().chromium, result.concurrency);
   const lines = [
     `composition ${compositionId}, frames ${result.frameRange.first}-${result.frameRange.last} (${n}), ${result.composition.width}x${result.composition.height}, ${result.concurrency} workers`,
     `bundle        ${sec(values['fresh-bundle'] ? bundleMs : s.bundleMs)}${values['fresh-bundle'] ? ' (fresh build)' : result.bundleCached ? ' (cached build reused)' : ' (built)'}`,
@@ -90,6 +96,9 @@ runCli(HELP, async () => {
       .join(', ')}; total ${totalCpu.toFixed(1)} s = ${((1000 * totalCpu) / n).toFixed(0)} ms CPU/frame`,
     `memory        peak RSS ${(tree.peakRssBytes / 2 ** 30).toFixed(2)} GiB (sum over ${tree.peakProcesses} processes), peak PSS ${(tree.peakPssBytes / 2 ** 30).toFixed(2)} GiB`,
     `machine       ${cpus().length} cores; other processes used ${Math.max(0, machineCpu - totalCpu).toFixed(1)} CPU-s meanwhile; transparent huge pages: ${hugePageModes()}`,
+    ...(ceiling === null
+      ? []
+      : [`ceiling       ${ceiling.toFixed(1)} screenshots/s of a static 1080p page with ${result.concurrency} browsers, nothing drawn or encoded (this machine, now)`]),
     `${result.fps.toFixed(1)} fps`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
