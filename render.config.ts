@@ -36,9 +36,9 @@ export const renderConfig = {
     jpegQuality: 90,
     /**
      * 'pages' (default): one Chromium with a page per worker, sharing the browser and GPU processes;
-     * 'browsers': a Chromium per worker. Measured here (npm run bench, placeholder, 150 frames, 2 workers,
-     * same machine load): pages 1.6 fps capture, 530 ms CPU/frame, peak RSS sum 2.76 GiB;
-     * browsers 1.5 fps, 617 ms CPU/frame, 3.38 GiB. Overridable with RENDER_WORKER_MODE.
+     * 'browsers': a Chromium per worker. Measured here (npm run bench, placeholder, 300 frames, 2 workers,
+     * idle machine, huge pages on): pages 7.3-7.6 fps capture, peak RSS sum 2.6 GiB; browsers 6.9 fps,
+     * 3.6 GiB. Overridable with RENDER_WORKER_MODE.
      */
     workerMode: (process.env.RENDER_WORKER_MODE === 'browsers' ? 'browsers' : 'pages') as 'browsers' | 'pages',
     /** Parallel capture workers when --concurrency is not given. */
