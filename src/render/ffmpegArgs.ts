@@ -23,11 +23,11 @@ export function segmentEncodeArgs({ fps, crf }: VideoEncodeSettings, outFile: st
     '-f', 'image2pipe', '-framerate', String(fps), '-i', 'pipe:0',
     '-vf', `scale=out_color_matrix=${v.colorMatrix}:out_range=tv,format=${v.pixelFormat}`,
     '-c:v', v.codec, '-preset', v.preset, '-crf', String(crf),
+    ...(lossless ? [] : ['-profile:v', v.profile]),
+    '-pix_fmt', v.pixelFormat,
     // One thread per encoder: each capture worker has its own, and on 2 cores x264's extra
     // threads only add synchronisation (120 explainer frames: 23 vs 29 ms CPU a frame, same size).
     '-threads', '1', '-filter_threads', '1',
-    ...(lossless ? [] : ['-profile:v', v.profile]),
-    '-pix_fmt', v.pixelFormat,
     '-colorspace', v.colorMatrix, '-color_primaries', v.colorMatrix, '-color_trc', v.colorMatrix, '-color_range', 'tv',
     '-r', String(fps),
     '-f', 'mp4', outFile,

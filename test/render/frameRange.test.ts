@@ -40,6 +40,7 @@ describe('ffmpeg arguments', () => {
     const lossy = segmentEncodeArgs({ fps: 30, crf: 18 }, 'seg.mp4');
     expect(lossy.join(' ')).toMatch(/-c:v libx264 -preset \S+ -crf 18 -profile:v high -pix_fmt yuv420p/);
     expect(lossy.join(' ')).toContain('-colorspace bt709');
+    expect(lossy.join(' ')).toContain('-threads 1'); // one x264 thread per capture worker (docs/render.md)
     const lossless = segmentEncodeArgs({ fps: 30, crf: 0 }, 'seg.mp4');
     expect(lossless).not.toContain('-profile:v');
     expect(lossless.join(' ')).toContain('-crf 0');
