@@ -25,10 +25,8 @@ export function spawnGroup(command: string, args: readonly string[], options: Sp
 
 /** Sends `signal` to the child's whole process group (Chromium's renderers and GPU process included). */
 export function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
-    // The leader is gone, but its group may still hold helpers (Chromium does not reap them).
-    if (child.pid === undefined) return;
-  }
+  if (child.pid === undefined) return; // never started
+  // Even when the leader has exited, its group may still hold helpers (Chromium does not reap them).
   killProcessGroup(child.pid, signal);
 }
 

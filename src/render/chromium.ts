@@ -32,11 +32,9 @@ export const CHROMIUM_FLAGS = [
 
 export interface LaunchedBrowser {
   browser: Browser;
-  /** The browser process; it leads its own process group, so one kill reaches its helpers. */
-  pid: number;
   /** Resolves when the browser goes away: closed by us, exited or killed. */
   readonly disconnected: Promise<void>;
-  /** SIGKILLs the browser's whole process group now (safe in signal handlers). */
+  /** SIGKILLs the browser's process group (it leads one, so its helpers go too), now; safe in signal handlers. */
   kill(): void;
   /** Kills the browser's process group and removes its profile directory. Idempotent. */
   close(): Promise<void>;
@@ -81,7 +79,6 @@ export async function launchChromium(
   };
   return {
     browser,
-    pid: pid ?? -1,
     disconnected,
     kill,
     async close() {
