@@ -21,11 +21,11 @@ export function StageBackdrop({ width, height }: { width: number; height: number
     for (let j = 0; j <= ROWS; j++) {
       for (let i = 0; i <= COLUMNS; i++) {
         const k = j * (COLUMNS + 1) + i;
-        const x = (i / COLUMNS) * width;
-        const y = (j / ROWS) * height;
-        positions.set([(x / width) * 2 - 1, 1 - (y / height) * 2, 0], k * 3);
+        const u = i / COLUMNS; // 0..1 across the frame
+        const v = j / ROWS; // 0..1 down the frame
+        positions.set([u * 2 - 1, 1 - v * 2, 0], k * 3);
         // sRGB values as they are (no colour management): the shader writes them straight out.
-        c.setStyle(backdropColorAt(b, x, y), 'srgb-linear');
+        c.setStyle(backdropColorAt(b, u * width, v * height), 'srgb-linear');
         colors.set([c.r, c.g, c.b], k * 3);
       }
     }

@@ -19,9 +19,6 @@ export interface SocialCardProps {
 
 const source = explainerCompositions.find((c) => c.id === SOCIAL_CARD_SOURCE_ID);
 
-// The nested frame is CSS-scaled; <ThreeCanvas> measures offset (layout) size, so its 3D stage
-// still draws at the 16:9 frame's own size, not at scale^2.
-
 /** Card geometry, px in the 1200x630 frame. */
 const PAD = 56;
 const FRAME_W = 640;
@@ -63,9 +60,7 @@ export function SocialCard({ title, kicker, subtitle }: SocialCardProps) {
           borderRadius: 14, boxShadow: '0 18px 48px rgba(0, 0, 0, 0.55)', outline: `2px solid ${palette.panelBorder}`,
         }}
       >
-        <div
-          style={{ width: source.width, height: source.height, transform: `scale(${scale})`, transformOrigin: '0 0' }}
-        >
+        <div style={{ width: source.width, height: source.height, transform: `scale(${scale})`, transformOrigin: '0 0' }}>
           <CompositionFrame composition={source} frame={Math.min(frame, source.durationInFrames - 1)} inputProps={inputProps} readiness={readiness} onError={setNestedError} />
         </div>
       </div>

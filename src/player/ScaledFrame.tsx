@@ -5,8 +5,6 @@ import { RenderReadiness } from '../engine/renderReadiness';
 import { FrameErrorGuard } from './FrameErrorGuard';
 import { fitScale } from './frameMath';
 
-// Measurements inside the scaled frame read in composition pixels (3D canvases size themselves right).
-
 export interface ScaledFrameProps {
   composition: Composition<any>;
   /** Absolute frame to draw, 0..durationInFrames-1. */
