@@ -102,15 +102,15 @@ export function keyEventMs(sceneId: SceneId, trace: SpineTrace): number {
   const event = KEY_EVENTS[sceneId];
   if (!event) throw new Error(`keyEventMs: scene "${sceneId}" has no key event.`);
   const threshold = event.threshold(trace);
-  const holds = (tMs: number) => trace.sample(tMs)[event.field] >= threshold;
-  const t = trace.findTime((s) => s[event.field] >= threshold, event.fromMs);
+  const reached = (s: SpineState) => s[event.field] >= threshold;
+  const t = trace.findTime(reached, event.fromMs);
   if (t === null) {
     throw new Error(
       `Scene "${sceneId}": ${event.description} never happens in the trace (${String(event.field)} stays below ${threshold} after ${event.fromMs} ms). ` +
         'Check the simulation protocol or the threshold in src/story/keyEvents.ts.',
     );
   }
-  return refineCrossing(holds, Math.max(event.fromMs, trace.startMs), t);
+  return refineCrossing((tMs) => reached(trace.sample(tMs)), Math.max(event.fromMs, trace.startMs), t);
 }
 
 /**
