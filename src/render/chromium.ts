@@ -13,6 +13,13 @@ import { killProcessGroup, trackProcessGroup } from './childProcesses';
  * Playwright's WebSocket client asks for permessage-deflate, so every
  * screenshot was deflated by Chromium and inflated by Node; the pipe took
  * 26 ms of CPU off each 1080p frame here (docs/render.md, "Where the time goes").
+ *
+ * New headless mode runs the full browser UI off screen: a new-tab page at
+ * start and, for every window (Playwright opens one per context), a renderer
+ * for the WebUI omnibox popups. On 2 cores those took half of the launch
+ * (placeholder, 2 pages: 7.9-8.3 s to 3.8-3.9 s from launch to mounted) and
+ * 160 MiB each; no start window and the three omnibox WebUI features off
+ * remove them (unknown feature names are ignored, so older builds are fine).
  */
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -28,6 +35,8 @@ export const CHROMIUM_FLAGS = [
   '--hide-scrollbars',
   '--mute-audio',
   '--disable-partial-raster',
+  '--no-startup-window',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ] as const;
 
 export interface LaunchedBrowser {
