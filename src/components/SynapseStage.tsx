@@ -12,7 +12,7 @@
  * writes to objects this component owns) because <ThreeCanvas> draws in a
  * layout effect that runs before its children's effects.
  */
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import {
   Color, CylinderGeometry, InstancedMesh, Matrix4, MeshLambertMaterial, PerspectiveCamera, Quaternion, SphereGeometry, Vector3,
@@ -23,7 +23,7 @@ import type { Layout } from './layout';
 import { applyShot, type Shot } from './cameraRig';
 import { caColor, freeCaIonCount } from './caColor';
 import { palette } from './palette';
-import { StageBackdrop } from './StageBackdrop';
+import { StageBackdrop, StageFade } from './StageBackdrop';
 import {
   AMPA_OPEN_RANK, AMPA_SLOTS, AMPA_SLOTS_POLAR, BALL_SCATTER, BOUTON_RADIUS, BOUTON_SQUASH, CLEFT_UNITS, DENDRITE_RADIUS, DENDRITE_Y,
   GLUTAMATE_SCATTER, NECK_BOTTOM_Y, NMDA_SLOTS, boutonCenter, glutamateSpreadUnits, headRadiusUnits, lastSpikeAtOrBefore, mgIonPosition, mgOutOfPore, onHead,
@@ -53,26 +53,21 @@ const GLUTAMATE_VISIBLE_RADIUS = 3.8;
 const HEAD_OPACITY = 0.62;
 
 export function SynapseStage({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout, pixelRatio }: SynapseStageProps) {
-  const { stage } = layout;
-  const opaque = stageCoversFrame(layout);
+  const { stage, width, height } = layout;
+  // The stage paints the glow behind it and, where it ends above the frame's bottom, its own fade into
+  // that glow, so its canvas is opaque: the compositor copies it rather than blending it (docs/render.md).
   return (
-    <ThreeCanvas width={stage.w} height={stage.h} pixelRatio={pixelRatio} opaque={opaque} label="synapse stage" style={{ position: 'absolute', left: stage.x, top: stage.y, ...fadeEdges(layout) }}>
-      {opaque && <StageBackdrop width={layout.width} height={layout.height} />}
+    <ThreeCanvas width={stage.w} height={stage.h} pixelRatio={pixelRatio} opaque label="synapse stage" style={{ position: 'absolute', left: stage.x, top: stage.y }}>
+      <StageBackdrop frameWidth={width} frameHeight={height} stage={stage} />
       <StageContent state={state} spikeTimesMs={spikeTimesMs} mgOutMilliM={mgOutMilliM} shot={shot} boutonOpacity={boutonOpacity} layout={layout} />
+      {stage.y + stage.h < height && <StageFade frameWidth={width} frameHeight={height} stage={stage} />}
     </ThreeCanvas>
   );
 }
 
-/** True when the stage box is the whole frame: then it paints the backdrop itself (an opaque canvas). */
+/** True when the stage box is the whole frame; otherwise the page paints the glow around it. */
 export function stageCoversFrame({ stage, width, height }: Layout): boolean {
   return stage.x <= 0 && stage.y <= 0 && stage.x + stage.w >= width && stage.y + stage.h >= height;
-}
-
-/** Where the stage box stops short of the frame (9:16), its lower edge fades out instead of cutting hard. */
-function fadeEdges(layout: Layout): CSSProperties {
-  if (layout.stage.y + layout.stage.h >= layout.height) return {};
-  const mask = 'linear-gradient(to bottom, black 80%, transparent 100%)';
-  return { maskImage: mask, WebkitMaskImage: mask };
 }
 
 function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout }: Omit<SynapseStageProps, 'pixelRatio'>) {

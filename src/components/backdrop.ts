@@ -5,9 +5,9 @@ import { palette } from './palette';
  * The glow behind the synapse: an elliptical radial gradient centred at 40 % /
  * 45 % of the frame, sized like CSS `radial-gradient(ellipse farthest-corner)`
  * so its shape does not depend on who draws it. The 3D stage paints it into
- * its own background when it covers the whole frame (an opaque canvas spares
- * the compositor a full-frame blend per frame; docs/render.md), and the page
- * paints it with CSS where the stage does not cover the frame (9:16).
+ * its own background (an opaque canvas spares the compositor a full-frame
+ * blend per frame; docs/render.md), and the page paints it with CSS where the
+ * stage does not cover the frame (below it, in 9:16).
  */
 export interface Backdrop {
   cx: number;
