@@ -47,7 +47,7 @@ export function StageBackdrop({ frameWidth, frameHeight, stage }: StageBackdropP
  * the top of that band to 1 at the edge. Blended on the canvas's sRGB values,
  * it gives what a CSS mask over the page's backdrop gave (canvas x mask +
  * backdrop x (1 - mask)), without making the canvas transparent: a masked,
- * transparent full-width stage made the 9:16 cut half as fast to capture.
+ * transparent full-width stage cost the 9:16 cut a quarter of its capture speed.
  */
 export function StageFade({ frameWidth, frameHeight, stage }: StageBackdropProps) {
   const { geometry, material } = useMemo(
