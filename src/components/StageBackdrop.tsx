@@ -32,12 +32,8 @@ export interface StageBackdropProps {
  * unconverted, so it matches the CSS backdrop around it while costing
  * software WebGL almost nothing.
  */
-export function StageBackdrop({ frameWidth, frameHeight, stage }: StageBackdropProps) {
-  const { geometry, material } = useMemo(
-    () => ({ geometry: stageBackdropGeometry({ frameWidth, frameHeight, stage }), material: vertexColourMaterial(false) }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rect's numbers, not its identity
-    [frameWidth, frameHeight, stage.x, stage.y, stage.w, stage.h],
-  );
+export function StageBackdrop(props: StageBackdropProps) {
+  const { geometry, material } = useStageGrid(props, stageBackdropGeometry, false);
   return <mesh geometry={geometry} material={material} frustumCulled={false} renderOrder={-1000} />;
 }
 
@@ -49,13 +45,19 @@ export function StageBackdrop({ frameWidth, frameHeight, stage }: StageBackdropP
  * backdrop x (1 - mask)), without making the canvas transparent: a masked,
  * transparent full-width stage cost the 9:16 cut a quarter of its capture speed.
  */
-export function StageFade({ frameWidth, frameHeight, stage }: StageBackdropProps) {
-  const { geometry, material } = useMemo(
-    () => ({ geometry: stageFadeGeometry({ frameWidth, frameHeight, stage }), material: vertexColourMaterial(true) }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rect's numbers, not its identity
-    [frameWidth, frameHeight, stage.x, stage.y, stage.w, stage.h],
-  );
+export function StageFade(props: StageBackdropProps) {
+  const { geometry, material } = useStageGrid(props, stageFadeGeometry, true);
   return <mesh geometry={geometry} material={material} frustumCulled={false} renderOrder={1000} />;
+}
+
+/** One grid's geometry and material, rebuilt only when the frame size or the stage rect's numbers change. */
+function useStageGrid(props: StageBackdropProps, geometryFor: (p: StageBackdropProps) => BufferGeometry, blended: boolean) {
+  const { frameWidth, frameHeight, stage } = props;
+  return useMemo(
+    () => ({ geometry: geometryFor({ frameWidth, frameHeight, stage }), material: vertexColourMaterial(blended) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rect's numbers, not its identity
+    [geometryFor, blended, frameWidth, frameHeight, stage.x, stage.y, stage.w, stage.h],
+  );
 }
 
 /** The backdrop grid over the whole stage, opaque. */

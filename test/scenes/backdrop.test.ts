@@ -18,17 +18,13 @@ describe('stage backdrop (the glow the 3D stage paints behind the synapse)', () 
   it('is the glow colour at the centre, the background from 70 % of the radius out, and darkens monotonically between', () => {
     const b = backdropFor(1920, 1080);
     // raw sRGB components, 0-255 (the 'linear' space here just means: no conversion)
-    const rgb = (c: string) => {
-      const color = new Color().setStyle(c, LinearSRGBColorSpace);
-      return { r: color.r * 255, g: color.g * 255, b: color.b * 255, formatHex: () => `#${color.getHexString(LinearSRGBColorSpace)}` };
-    };
     const lum = (c: string) => {
-      const { r, g, b: bl } = rgb(c);
-      return r + g + bl;
+      const color = new Color().setStyle(c, LinearSRGBColorSpace);
+      return (color.r + color.g + color.b) * 255;
     };
-    expect(rgb(backdropColorAt(b, b.cx, b.cy)).formatHex()).toBe(palette.backgroundGlow);
-    expect(rgb(backdropColorAt(b, b.cx + 0.7 * b.rx, b.cy)).formatHex()).toBe(palette.background);
-    expect(rgb(backdropColorAt(b, 1920, 1080)).formatHex()).toBe(palette.background);
+    expect(rgbHex(backdropColorAt(b, b.cx, b.cy))).toBe(palette.backgroundGlow);
+    expect(rgbHex(backdropColorAt(b, b.cx + 0.7 * b.rx, b.cy))).toBe(palette.background);
+    expect(rgbHex(backdropColorAt(b, 1920, 1080))).toBe(palette.background);
     const along = Array.from({ length: 15 }, (_, i) => lum(backdropColorAt(b, b.cx + (i / 20) * b.rx, b.cy)));
     for (let i = 1; i < along.length; i++) expect(along[i]!).toBeLessThanOrEqual(along[i - 1]!);
     expect(along[0]! - along[14]!).toBeGreaterThan(30);
@@ -85,6 +81,7 @@ describe('stage backdrop (the glow the 3D stage paints behind the synapse)', () 
   });
 });
 
+/** A CSS colour's raw sRGB components as #rrggbb (the 'linear' space here just means: no conversion). */
 function rgbHex(css: string): string {
   return `#${new Color().setStyle(css, LinearSRGBColorSpace).getHexString(LinearSRGBColorSpace)}`;
 }
