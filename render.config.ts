@@ -41,6 +41,13 @@ export const renderConfig = {
      * 3.6 GiB. Overridable with RENDER_WORKER_MODE.
      */
     workerMode: (process.env.RENDER_WORKER_MODE === 'browsers' ? 'browsers' : 'pages') as 'browsers' | 'pages',
+    /**
+     * Consecutive frames drawn side by side on each capture page and taken in one screenshot
+     * (src/engine/filmstrip.ts; --frames-per-shot): much of a screenshot's cost is fixed, not
+     * per pixel. Measured here (npm run bench, 300 frames, 2 workers, capture fps for 1 / 2 / 3
+     * frames a shot): placeholder 7.7 / 9.5 / 11.7, explainer 7.5 / 8.3 / 8.8; 4 gained nothing.
+     */
+    framesPerShot: 3,
     /** Parallel capture workers when --concurrency is not given. */
     defaultConcurrency: 2,
     /** Longest wait for one frame to become ready (fonts, three.js draws, holds), ms. */

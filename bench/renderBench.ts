@@ -28,6 +28,7 @@ Options:
   --composition ID   default: ${renderConfig.defaultCompositionId}
   --frames A-B       default: ${DEFAULT_FRAMES} (10 s of video)
   --concurrency N    default: ${renderConfig.capture.defaultConcurrency}
+  --frames-per-shot N  frames captured per screenshot, 1-4 (default: ${renderConfig.capture.framesPerShot})
   --fresh-bundle     rebuild the render page instead of reusing the cached build
   --keep FILE        keep the rendered .mp4 at FILE (default: rendered to a temp file and deleted)
   --no-ceiling       skip the capture-ceiling measurement (static page screenshots, ~10 s)
@@ -40,6 +41,7 @@ runCli(HELP, async () => {
       composition: { type: 'string' },
       frames: { type: 'string' },
       concurrency: { type: 'string' },
+      'frames-per-shot': { type: 'string' },
       'fresh-bundle': { type: 'boolean' },
       keep: { type: 'string' },
       'no-ceiling': { type: 'boolean' },
@@ -67,6 +69,7 @@ runCli(HELP, async () => {
     outPath: out,
     frameRange: values.frames ?? DEFAULT_FRAMES,
     concurrency: parseIntegerOption('--concurrency', values.concurrency),
+    framesPerShot: parseIntegerOption('--frames-per-shot', values['frames-per-shot']),
     onProgress: (p) => progress.update(p),
   }).finally(() => {
     progress.finish();
@@ -80,9 +83,9 @@ runCli(HELP, async () => {
   const perFrame = (ms: number) => `${(ms / n).toFixed(1)} ms/frame`;
   const w = result.workerTotals;
   const totalCpu = Object.values(tree.cpuSecondsByKind).reduce((a, b) => a + b, 0);
-  const ceiling = values['no-ceiling'] ? null : await measureCaptureCeiling(findSystemTools().chromium, result.concurrency);
+  const ceiling = values['no-ceiling'] ? null : await measureCaptureCeiling(findSystemTools().chromium, result.concurrency, result.framesPerShot);
   const lines = [
-    `composition ${compositionId}, frames ${result.frameRange.first}-${result.frameRange.last} (${n}), ${result.composition.width}x${result.composition.height}, ${result.concurrency} workers`,
+    `composition ${compositionId}, frames ${result.frameRange.first}-${result.frameRange.last} (${n}), ${result.composition.width}x${result.composition.height}, ${result.concurrency} workers, ${result.framesPerShot} frames a screenshot`,
     `bundle        ${sec(values['fresh-bundle'] ? bundleMs : s.bundleMs)}${values['fresh-bundle'] ? ' (fresh build)' : result.bundleCached ? ' (cached build reused)' : ' (built)'}`,
     `launch        ${sec(s.launchMs)}  (start browsers, load page, mount, fonts, frame 0)`,
     `capture       ${sec(s.captureMs)}  = ${(n / (s.captureMs / 1000)).toFixed(1)} fps while capturing; encode runs alongside`,
@@ -98,7 +101,7 @@ runCli(HELP, async () => {
     `machine       ${cpus().length} cores; other processes used ${Math.max(0, machineCpu - totalCpu).toFixed(1)} CPU-s meanwhile; transparent huge pages: ${hugePageModes()}`,
     ...(ceiling === null
       ? []
-      : [`ceiling       ${ceiling.toFixed(1)} screenshots/s of a static 1080p page with ${result.concurrency} browsers, nothing drawn or encoded (this machine, now)`]),
+      : [`ceiling       ${ceiling.toFixed(1)} frames/s: screenshots of a static page of ${result.framesPerShot} 1080p frames, ${result.concurrency} browsers, nothing drawn or encoded (this machine, now)`]),
     `${result.fps.toFixed(1)} fps`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -23,8 +23,13 @@ export interface ExplainerProps {
   showCaptions?: boolean;
 }
 
-/** Drawing-buffer pixel ratio of the 3D stage per cut (software WebGL cost grows with pixels; render-notes.md). */
-const STAGE_PIXEL_RATIO = { landscape: 0.5, portrait: 0.6, square: 0.6 } as const;
+/**
+ * Drawing-buffer pixel ratio of the 3D stage in every cut: software WebGL cost
+ * grows with pixels (render-notes.md), and a power of two keeps the browser's
+ * upscale exact wherever the frame sits on the capture page (filmstrip.ts;
+ * the social cuts used 0.6, whose frames then differed by tile).
+ */
+const STAGE_PIXEL_RATIO = 0.5;
 
 /**
  * The LTP explainer: a shared 3D synapse stage, the eight scene overlays
@@ -50,7 +55,7 @@ export function Explainer({ showCaptions = true }: ExplainerProps) {
         shot={stage.shot}
         boutonOpacity={stage.shot.boutonOpacity}
         layout={layout}
-        pixelRatio={STAGE_PIXEL_RATIO[layout.kind]}
+        pixelRatio={STAGE_PIXEL_RATIO}
       />
       {dip > 0 && <div style={{ position: 'absolute', inset: 0, background: palette.background, opacity: dip }} />}
       {data.timeline.scenes.map((span, i) => {

@@ -8,9 +8,11 @@ export interface ThreeCanvasProps {
   width: number;
   height: number;
   /**
-   * Drawing-buffer pixels per CSS pixel (default 1). Software WebGL costs
-   * grow with pixels drawn, so 0.5-0.75 is a real speed lever for soft,
-   * organic shapes; the browser scales the result up.
+   * Drawing-buffer pixels per CSS pixel: 1 (default), 0.5 or 0.25. Software
+   * WebGL costs grow with pixels drawn, so 0.5 is a real speed lever for soft,
+   * organic shapes; the browser scales the result up. Only powers of two:
+   * their upscale is exact under any whole-pixel shift, so a frame has the
+   * same pixels in every filmstrip tile (filmstrip.ts); 0.6 did not.
    */
   pixelRatio?: number;
   /**
@@ -26,6 +28,9 @@ export interface ThreeCanvasProps {
   label?: string;
 }
 
+/** Powers of two: see ThreeCanvasProps.pixelRatio. */
+export const ALLOWED_PIXEL_RATIOS: readonly number[] = [1, 0.5, 0.25];
+
 /**
  * A react-three-fiber canvas that draws exactly once per requested frame:
  * no render loop of its own (frameloop "never"), a preserved drawing buffer
@@ -34,6 +39,9 @@ export interface ThreeCanvasProps {
  * bridged by R3F) and must be a pure function of it.
  */
 export function ThreeCanvas({ width, height, pixelRatio = 1, opaque = false, camera, style, children, label = 'three canvas' }: ThreeCanvasProps) {
+  if (!ALLOWED_PIXEL_RATIOS.includes(pixelRatio)) {
+    throw new Error(`ThreeCanvas "${label}": pixelRatio ${pixelRatio} is not one of ${ALLOWED_PIXEL_RATIOS.join(', ')}; other ratios make a frame's pixels depend on where the capture page puts it.`);
+  }
   const readiness = useRenderReadiness();
   const frame = useAbsoluteFrame();
   const [token] = useState(() => ({}));

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { compositionMeta, type Composition, type CompositionMeta } from './composition';
 import { CompositionFrame, describeFrameError, type FrameError } from './CompositionFrame';
+import { singleFrameLayout, tileLeft } from './filmstrip';
 import { RenderReadiness } from './renderReadiness';
 
 /**
@@ -20,10 +21,16 @@ import { RenderReadiness } from './renderReadiness';
 export interface CaptureDriver {
   /** Metadata of every registered composition. */
   compositions: CompositionMeta[];
-  /** Mounts composition `id` at frame 0 and waits until it is ready. */
-  mount(id: string, inputProps?: Record<string, unknown>): Promise<CompositionMeta>;
-  /** Draws absolute frame `frame` of the mounted composition and waits until it may be captured. */
+  /**
+   * Mounts composition `id` at frame 0 and waits until it is ready. With a
+   * filmstrip of `pitch` px tiles, the page shows `tiles` copies side by side
+   * (filmstrip.ts), each drawing its own frame, for one screenshot of all.
+   */
+  mount(id: string, inputProps?: Record<string, unknown>, filmstrip?: { tiles: number; pitch: number }): Promise<CompositionMeta>;
+  /** Draws absolute frame `frame` of the mounted composition and waits until it may be captured (one tile). */
   setFrame(frame: number): Promise<void>;
+  /** Draws `frames[i]` in tile i, one frame per mounted tile, and waits until all may be captured. */
+  setFrames(frames: readonly number[]): Promise<void>;
 }
 
 export interface CaptureDriverOptions {
@@ -31,79 +38,114 @@ export interface CaptureDriverOptions {
   readyTimeoutMs?: number;
 }
 
+/** One copy of the mounted composition: its own React root, readiness and error state. */
+interface Tile {
+  draw(frame: number): Promise<void>;
+  unmount(): void;
+}
+
+function mountTile(
+  container: HTMLElement,
+  composition: Composition<any>,
+  inputProps: Record<string, unknown> | undefined,
+  readyTimeoutMs: number,
+): Tile {
+  const readiness = new RenderReadiness();
+  let lastError: FrameError | null = null;
+  let currentFrame = 0;
+  const errorWaiters = new Set<(e: FrameError) => void>();
+  const onError = (e: FrameError) => {
+    lastError = e;
+    for (const waiter of [...errorWaiters]) waiter(e);
+  };
+  // Safety net: an error no boundary handled unmounts the tree; report it rather than capture a blank frame.
+  const root: Root = createRoot(container, {
+    onUncaughtError: (error, info) => {
+      const e = error instanceof Error ? error : new Error(String(error));
+      onError({
+        compositionId: composition.id,
+        frame: currentFrame,
+        message: e.message,
+        stack: e.stack ?? '',
+        componentStack: info.componentStack ?? '',
+      });
+    },
+  });
+
+  return {
+    async draw(frame) {
+      if (!Number.isInteger(frame) || frame < 0 || frame >= composition.durationInFrames) {
+        throw new Error(`Frame ${frame} is outside composition "${composition.id}" (valid: 0-${composition.durationInFrames - 1}).`);
+      }
+      lastError = null;
+      currentFrame = frame;
+      flushSync(() => {
+        root.render(createElement(CompositionFrame, { composition, frame, inputProps, readiness, onError }));
+      });
+      if (lastError) throw new Error(describeFrameError(lastError));
+      void document.body.offsetHeight; // lay out now, so fonts the frame uses start loading
+      await document.fonts.ready;
+      let rejectOnError: (e: FrameError) => void = () => {};
+      const failed = new Promise<never>((_, reject) => {
+        rejectOnError = (e) => reject(new Error(describeFrameError(e)));
+      });
+      errorWaiters.add(rejectOnError);
+      try {
+        await Promise.race([readiness.waitUntilReady(frame, readyTimeoutMs), failed]);
+      } finally {
+        errorWaiters.delete(rejectOnError);
+      }
+      if (lastError) throw new Error(describeFrameError(lastError));
+    },
+    unmount() {
+      root.unmount();
+    },
+  };
+}
+
 export function createCaptureDriver(
   container: HTMLElement,
   compositions: readonly Composition<any>[],
   { readyTimeoutMs = 30_000 }: CaptureDriverOptions = {},
 ): CaptureDriver {
-  let root: Root | null = null;
-  let mounted: { composition: Composition<any>; inputProps: Record<string, unknown> | undefined } | null = null;
-  let readiness = new RenderReadiness();
-  let lastError: FrameError | null = null;
-  let currentFrame = 0;
-  const errorWaiters = new Set<(e: FrameError) => void>();
+  let tiles: Tile[] = [];
 
-  const onError = (e: FrameError) => {
-    lastError = e;
-    for (const waiter of [...errorWaiters]) waiter(e);
-  };
-
-  async function draw(frame: number): Promise<void> {
-    if (!mounted || !root) throw new Error('No composition mounted: call mount(id) first.');
-    const { composition, inputProps } = mounted;
-    if (!Number.isInteger(frame) || frame < 0 || frame >= composition.durationInFrames) {
-      throw new Error(`Frame ${frame} is outside composition "${composition.id}" (valid: 0-${composition.durationInFrames - 1}).`);
+  async function setFrames(frames: readonly number[]): Promise<void> {
+    if (tiles.length === 0) throw new Error('No composition mounted: call mount(id) first.');
+    if (frames.length !== tiles.length) {
+      throw new Error(`setFrames got ${frames.length} frames for ${tiles.length} mounted tiles; pass one frame per tile.`);
     }
-    lastError = null;
-    currentFrame = frame;
-    const r = root;
-    flushSync(() => {
-      r.render(createElement(CompositionFrame, { composition, frame, inputProps, readiness, onError }));
-    });
-    if (lastError) throw new Error(describeFrameError(lastError));
-    void document.body.offsetHeight; // lay out now, so fonts the frame uses start loading
-    await document.fonts.ready;
-    let rejectOnError: (e: FrameError) => void = () => {};
-    const failed = new Promise<never>((_, reject) => {
-      rejectOnError = (e) => reject(new Error(describeFrameError(e)));
-    });
-    errorWaiters.add(rejectOnError);
-    try {
-      await Promise.race([readiness.waitUntilReady(frame, readyTimeoutMs), failed]);
-    } finally {
-      errorWaiters.delete(rejectOnError);
-    }
-    if (lastError) throw new Error(describeFrameError(lastError));
+    // Commit every tile first, then wait: their fonts and three.js draws overlap.
+    await Promise.all(frames.map((frame, i) => tiles[i]!.draw(frame)));
   }
 
   return {
     compositions: compositions.map(compositionMeta),
-    async mount(id, inputProps) {
+    async mount(id, inputProps, filmstrip) {
       const composition = compositions.find((c) => c.id === id);
       if (!composition) {
         throw new Error(`Unknown composition "${id}". Valid ids: ${compositions.map((c) => c.id).join(', ')}.`);
       }
-      root?.unmount();
-      readiness = new RenderReadiness();
-      // Safety net: an error no boundary handled unmounts the tree; report it rather than capture a blank frame.
-      root = createRoot(container, {
-        onUncaughtError: (error, info) => {
-          const e = error instanceof Error ? error : new Error(String(error));
-          onError({
-            compositionId: composition.id,
-            frame: currentFrame,
-            message: e.message,
-            stack: e.stack ?? '',
-            componentStack: info.componentStack ?? '',
-          });
-        },
+      const layout = filmstrip ?? singleFrameLayout(composition.width, composition.height);
+      if (!Number.isInteger(layout.tiles) || layout.tiles < 1 || layout.pitch < composition.width) {
+        throw new Error(`Bad filmstrip for "${id}": ${layout.tiles} tiles of ${layout.pitch} px (need whole tiles >= 1, each at least ${composition.width} px).`);
+      }
+      for (const tile of tiles) tile.unmount();
+      container.replaceChildren();
+      tiles = Array.from({ length: layout.tiles }, (_, i) => {
+        const tileElement = document.createElement('div');
+        // A compositing layer of its own, so the frame is rasterised in its own coordinates
+        // and has the same pixels in every tile (filmstrip.ts).
+        tileElement.style.cssText = `position:absolute;top:0;left:${tileLeft(layout, i)}px;width:${composition.width}px;height:${composition.height}px;will-change:transform`;
+        container.appendChild(tileElement);
+        return mountTile(tileElement, composition, inputProps, readyTimeoutMs);
       });
-      mounted = { composition, inputProps };
       await loadDeclaredFonts();
-      await draw(0);
+      await setFrames(tiles.map(() => 0));
       return compositionMeta(composition);
     },
-    setFrame: draw,
+    setFrame: (frame) => setFrames([frame]),
+    setFrames,
   };
 }
 

@@ -20,6 +20,8 @@ Options:
   --frames A-B       inclusive frame range, e.g. 0-299 or 450 (default: all frames)
   --concurrency N    parallel capture workers, one browser each (default: ${renderConfig.capture.defaultConcurrency})
   --crf N            x264 quality 0-51, 0 = lossless (default: ${renderConfig.video.crf})
+  --frames-per-shot N  consecutive frames drawn side by side and captured in one
+                     screenshot, 1-4 (default: ${renderConfig.capture.framesPerShot}); the video is the same
   --out FILE         output .mp4 (default: ${renderConfig.outDir}/<composition>.mp4)
   --props JSON       props for the composition component, e.g. '{"throwAtFrame":12}' (default: its defaultProps)
   -h, --help         show this help
@@ -35,6 +37,7 @@ runCli(HELP, async () => {
       frames: { type: 'string' },
       concurrency: { type: 'string' },
       crf: { type: 'string' },
+      'frames-per-shot': { type: 'string' },
       out: { type: 'string' },
       props: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -54,6 +57,7 @@ runCli(HELP, async () => {
     frameRange: values.frames,
     concurrency: parseIntegerOption('--concurrency', values.concurrency),
     crf: parseIntegerOption('--crf', values.crf),
+    framesPerShot: parseIntegerOption('--frames-per-shot', values['frames-per-shot']),
     inputProps: parseJsonObjectOption('--props', values.props),
     onProgress: (p) => progress.update(p),
   }).finally(() => progress.finish());

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { renderConfig } from '../../render.config';
 import type { CompositionAudio } from '../engine/composition';
+import type { FilmstripLayout } from '../engine/filmstrip';
 
 /** Settings that shape the video stream (defaults from render.config.ts). */
 export interface VideoEncodeSettings {
@@ -9,19 +10,32 @@ export interface VideoEncodeSettings {
   crf: number;
 }
 
+/** How the captured images hold the frames (filmstrip.ts), and how many frames the segment has. */
+export interface CapturedStrip {
+  layout: FilmstripLayout;
+  /** Frames to keep: the last image may repeat the last frame to fill its tiles. */
+  frames: number;
+}
+
 /**
- * ffmpeg arguments that read captured frames (concatenated JPEG or PNG images)
- * from stdin and write one H.264 segment: High profile, yuv420p, BT.709 colour
+ * ffmpeg arguments that read captured images (concatenated JPEG or PNG) from
+ * stdin and write one H.264 segment: High profile, yuv420p, BT.709 colour
  * (Chromium's JPEGs are full-range BT.601, so the matrix and range are
- * converted, not just relabelled).
+ * converted, not just relabelled). A filmstrip image is cut into its frames
+ * (untile, and crop when the frame is narrower than its tile) and the repeated
+ * frames that fill the last image dropped.
  */
-export function segmentEncodeArgs({ fps, crf }: VideoEncodeSettings, outFile: string): string[] {
+export function segmentEncodeArgs({ fps, crf }: VideoEncodeSettings, { layout, frames }: CapturedStrip, outFile: string): string[] {
   const v = renderConfig.video;
   const lossless = crf === 0;
+  const untile = layout.tiles > 1 ? `untile=${layout.tiles}x1,` : '';
+  const crop = layout.pitch > layout.frameWidth ? `crop=${layout.frameWidth}:${layout.frameHeight}:0:0,` : '';
   return [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
-    '-f', 'image2pipe', '-framerate', String(fps), '-i', 'pipe:0',
-    '-vf', `scale=out_color_matrix=${v.colorMatrix}:out_range=tv,format=${v.pixelFormat}`,
+    // untile multiplies the image rate by the tiles per image, giving `fps` frames a second.
+    '-f', 'image2pipe', '-framerate', `${fps}/${layout.tiles}`, '-i', 'pipe:0',
+    '-vf', `${untile}${crop}scale=out_color_matrix=${v.colorMatrix}:out_range=tv,format=${v.pixelFormat}`,
+    '-frames:v', String(frames),
     '-c:v', v.codec, '-preset', v.preset, '-crf', String(crf),
     ...(lossless ? [] : ['-profile:v', v.profile]),
     '-pix_fmt', v.pixelFormat,

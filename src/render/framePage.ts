@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { CompositionMeta } from '../engine/composition';
+import { singleFrameLayout, type FilmstripLayout } from '../engine/filmstrip';
 
 export type CaptureFormat = 'jpeg' | 'png';
 
@@ -10,9 +11,13 @@ export type CaptureFormat = 'jpeg' | 'png';
  */
 export interface FramePage {
   meta: CompositionMeta;
-  /** Draws `frame` and waits until it may be captured (fonts, three.js draws, holds). */
+  /** How frames sit on the page: one, or several side by side (a filmstrip). */
+  layout: FilmstripLayout;
+  /** Draws `frame` and waits until it may be captured (fonts, three.js draws, holds); one tile only. */
   setFrame(frame: number): Promise<void>;
-  /** Screenshot of the viewport (exactly the composition's size), as encoded image bytes. */
+  /** Draws `frames[i]` in tile i (one frame per tile) and waits until all may be captured. */
+  setFrames(frames: readonly number[]): Promise<void>;
+  /** Screenshot of the viewport (the composition's size, or the whole filmstrip), as encoded image bytes. */
   capture(format: CaptureFormat, jpegQuality: number): Promise<Buffer>;
   close(): Promise<void>;
 }
@@ -24,11 +29,14 @@ export interface OpenFramePageOptions {
   height: number;
   inputProps?: Record<string, unknown>;
   timeoutMs: number;
+  /** Frames side by side on the page (video capture; filmstrip.ts). Default: the page is exactly one frame. */
+  filmstrip?: FilmstripLayout;
 }
 
 export async function openFramePage(browser: Browser, opts: OpenFramePageOptions): Promise<FramePage> {
+  const layout = opts.filmstrip ?? singleFrameLayout(opts.width, opts.height);
   const context: BrowserContext = await browser.newContext({
-    viewport: { width: opts.width, height: opts.height },
+    viewport: { width: layout.stripWidth, height: layout.stripHeight },
     deviceScaleFactor: 1,
   });
   const page: Page = await context.newPage();
@@ -54,12 +62,12 @@ export async function openFramePage(browser: Browser, opts: OpenFramePageOptions
   let meta: CompositionMeta;
   try {
     const mounted = await page.evaluate(
-      ({ id, props }) =>
-        window.__captureDriver!.mount(id, props ?? undefined).then(
+      ({ id, props, filmstrip }) =>
+        window.__captureDriver!.mount(id, props ?? undefined, filmstrip).then(
           (m) => ({ ok: true as const, meta: m }),
           (e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) }),
         ),
-      { id: opts.compositionId, props: opts.inputProps ?? null },
+      { id: opts.compositionId, props: opts.inputProps ?? null, filmstrip: { tiles: layout.tiles, pitch: layout.pitch } },
     );
     if (!mounted.ok) throw new Error(mounted.message);
     meta = mounted.meta;
@@ -68,26 +76,30 @@ export async function openFramePage(browser: Browser, opts: OpenFramePageOptions
     throw explain(e);
   }
 
+  const setFrames = async (frames: readonly number[]) => {
+    // The page returns the scene error's text (composition, frame, component stack) rather than
+    // throwing, so Playwright's own stack does not get mixed into it.
+    let failure: string | null;
+    try {
+      failure = await page.evaluate(
+        (fs) =>
+          window.__captureDriver!.setFrames(fs).then(
+            () => null,
+            (e: unknown) => (e instanceof Error ? e.message : String(e)),
+          ),
+        frames,
+      );
+    } catch (e) {
+      throw explain(e);
+    }
+    if (failure !== null) throw new Error(failure);
+  };
+
   return {
     meta,
-    async setFrame(frame) {
-      // The page returns the scene error's text (composition, frame, component stack) rather than
-      // throwing, so Playwright's own stack does not get mixed into it.
-      let failure: string | null;
-      try {
-        failure = await page.evaluate(
-          (f) =>
-            window.__captureDriver!.setFrame(f).then(
-              () => null,
-              (e: unknown) => (e instanceof Error ? e.message : String(e)),
-            ),
-          frame,
-        );
-      } catch (e) {
-        throw explain(e);
-      }
-      if (failure !== null) throw new Error(failure);
-    },
+    layout,
+    setFrame: (frame) => setFrames([frame]),
+    setFrames,
     async capture(format, jpegQuality) {
       const { data } = await cdp.send('Page.captureScreenshot', format === 'jpeg' ? { format, quality: jpegQuality } : { format });
       return Buffer.from(data, 'base64');

@@ -47,3 +47,12 @@ export function resolveCrf(value: number | undefined): number {
 function navigatorCores(): number {
   return availableParallelism();
 }
+
+/** Frames per screenshot (a filmstrip of consecutive frames side by side): a whole number 1-4. */
+export function resolveFramesPerShot(value: number | undefined): number {
+  const n = value ?? renderConfig.capture.framesPerShot;
+  if (!Number.isInteger(n) || n < 1 || n > 4) {
+    throw new Error(`--frames-per-shot ${value} is not valid; use a whole number from 1 to 4 (default ${renderConfig.capture.framesPerShot}).`);
+  }
+  return n;
+}

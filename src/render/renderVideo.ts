@@ -7,11 +7,12 @@ import { REPO_ROOT } from './bundle';
 import { killGroup, onAbortCleanup, spawnGroup } from './childProcesses';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 import { concatListLine, joinAndMuxArgs, segmentEncodeArgs } from './ffmpegArgs';
+import { filmstripGroups, filmstripLayout } from '../engine/filmstrip';
 import { frameCount, splitFrameRange, type FrameRange } from './frameRange';
 import { openFramePage } from './framePage';
 import { openRenderSession } from './renderSession';
 import { findSystemTools } from './systemTools';
-import { resolveComposition, resolveConcurrency, resolveCrf, resolveFrameRange, type FrameRangeInput } from './renderOptions';
+import { resolveComposition, resolveConcurrency, resolveCrf, resolveFramesPerShot, resolveFrameRange, type FrameRangeInput } from './renderOptions';
 
 export interface RenderVideoOptions {
   /** Composition id from src/compositions (e.g. "explainer"). */
@@ -24,6 +25,8 @@ export interface RenderVideoOptions {
   concurrency?: number;
   /** x264 CRF 0-51 (default render.config.ts; 0 = lossless). */
   crf?: number;
+  /** Consecutive frames drawn side by side and captured in one screenshot (default render.config.ts). */
+  framesPerShot?: number;
   /** Props for the composition component (default its defaultProps). */
   inputProps?: Record<string, unknown>;
   /** Called after every captured frame and at each stage change. */
@@ -58,6 +61,8 @@ export interface RenderResult {
   frameRange: FrameRange;
   frames: number;
   concurrency: number;
+  /** Frames captured per screenshot (filmstrip tiles). */
+  framesPerShot: number;
   stages: RenderStageTimes;
   /** Sum over workers of the time spent in setFrame (React + three.js draw) and in screenshots, ms. */
   workerTotals: { setFrameMs: number; screenshotMs: number; pipeWaitMs: number };
@@ -79,6 +84,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
   const range = resolveFrameRange(options.frameRange, meta);
   const concurrency = resolveConcurrency(options.concurrency);
   const crf = resolveCrf(options.crf);
+  const framesPerShot = resolveFramesPerShot(options.framesPerShot);
   const outPath = resolve(options.outPath ?? join(REPO_ROOT, renderConfig.outDir, `${meta.id}.mp4`));
   if (!outPath.endsWith('.mp4')) throw new Error(`--out ${outPath}: the video output must be an .mp4 file.`);
   findSystemTools(); // fail fast, before any progress output, with the install command
@@ -144,6 +150,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
           height: meta.height,
           inputProps: options.inputProps,
           timeoutMs: renderConfig.capture.frameTimeoutMs,
+          filmstrip: filmstripLayout(meta.width, meta.height, framesPerShot),
         });
         checkSameMeta(meta, page.meta);
         return { page, piece, browser: b, index: i };
@@ -157,8 +164,8 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     const captureStart = performance.now();
     let framesDone = 0;
     let lastCaptureEnd = captureStart;
-    const tick = () => {
-      framesDone++;
+    const tick = (frames: number) => {
+      framesDone += frames;
       const seconds = (performance.now() - captureStart) / 1000;
       const fps = framesDone / seconds;
       report('capture', framesDone, fps, (total - framesDone) / fps);
@@ -166,7 +173,8 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     report('capture', 0);
     const results = await Promise.allSettled(
       pages.map(async ({ page, piece, browser, index }) => {
-        const encoder = spawnGroup(session.tools.ffmpeg, segmentEncodeArgs({ fps: meta.fps, crf }, segments[index] as string), {
+        const strip = { layout: page.layout, frames: frameCount(piece) };
+        const encoder = spawnGroup(session.tools.ffmpeg, segmentEncodeArgs({ fps: meta.fps, crf }, strip, segments[index] as string), {
           stdio: ['pipe', 'ignore', 'pipe'],
         });
         encoders.push(encoder);
@@ -175,20 +183,24 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
         const died = browserDeath(browser, `Chromium (capture worker ${index + 1}, frames ${piece.first}-${piece.last})`);
         died.catch(fail);
         encoder.stdin!.on('error', () => {}); // EPIPE surfaces through `encoded`
+        let pipeFree: Promise<void> = Promise.resolve();
         try {
-          for (let f = piece.first; f <= piece.last; f++) {
+          for (const group of filmstripGroups(piece.first, piece.last, framesPerShot)) {
             if (firstError) throw firstError;
             let t = performance.now();
-            await Promise.race([page.setFrame(f), died]);
+            await Promise.race([page.setFrames(group), died]);
             workerTotals.setFrameMs += performance.now() - t;
             t = performance.now();
             const image = await Promise.race([page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality), died]);
             workerTotals.screenshotMs += performance.now() - t;
+            // Wait for the encoder to take the previous image only now, so drawing this one overlapped it.
             t = performance.now();
-            if (!encoder.stdin!.write(image)) await Promise.race([onceDrain(encoder), encoded]);
+            await pipeFree;
             workerTotals.pipeWaitMs += performance.now() - t;
-            tick();
+            pipeFree = encoder.stdin!.write(image) ? Promise.resolve() : Promise.race([onceDrain(encoder), encoded]);
+            tick(new Set(group).size);
           }
+          await pipeFree;
         } catch (e) {
           // A dying browser first shows as a lost CDP connection; report the real cause when that is it.
           throw (await settledWithin(died, 3000)) ?? e;
@@ -235,6 +247,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
       frameRange: range,
       frames: total,
       concurrency: pieces.length,
+      framesPerShot,
       stages,
       workerTotals,
       fps: total / (stages.totalMs / 1000),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameCount, parseFrameRange, splitFrameRange } from '../../src/render/frameRange';
+import { filmstripLayout } from '../../src/engine/filmstrip';
 import { joinAndMuxArgs, segmentEncodeArgs } from '../../src/render/ffmpegArgs';
 
 describe('frame ranges', () => {
@@ -37,13 +38,23 @@ describe('frame ranges', () => {
 
 describe('ffmpeg arguments', () => {
   it('encodes H.264 High yuv420p BT.709 at the given CRF; lossless drops the High profile', () => {
-    const lossy = segmentEncodeArgs({ fps: 30, crf: 18 }, 'seg.mp4');
+    const oneFrameAShot = { layout: filmstripLayout(1920, 1080, 1), frames: 45 };
+    const lossy = segmentEncodeArgs({ fps: 30, crf: 18 }, oneFrameAShot, 'seg.mp4');
     expect(lossy.join(' ')).toMatch(/-c:v libx264 -preset \S+ -crf 18 -profile:v high -pix_fmt yuv420p/);
     expect(lossy.join(' ')).toContain('-colorspace bt709');
     expect(lossy.join(' ')).toContain('-threads 1'); // one x264 thread per capture worker (docs/render.md)
-    const lossless = segmentEncodeArgs({ fps: 30, crf: 0 }, 'seg.mp4');
+    expect(lossy.join(' ')).not.toMatch(/untile|crop/);
+    const lossless = segmentEncodeArgs({ fps: 30, crf: 0 }, oneFrameAShot, 'seg.mp4');
     expect(lossless).not.toContain('-profile:v');
     expect(lossless.join(' ')).toContain('-crf 0');
+  });
+
+  it('cuts a filmstrip into its frames at the composition rate and drops the fill frames at the end', () => {
+    const args = segmentEncodeArgs({ fps: 30, crf: 18 }, { layout: filmstripLayout(1080, 1920, 3), frames: 100 }, 'seg.mp4').join(' ');
+    expect(args).toContain('-framerate 30/3 -i pipe:0'); // 10 strips a second, 3 frames each
+    expect(args).toContain('-vf untile=3x1,crop=1080:1920:0:0,scale='); // tiles are 1088 wide: cut, then crop to the frame
+    expect(args).toContain('-frames:v 100');
+    expect(args).toContain('-r 30');
   });
 
   it('joins without re-encoding, cuts the audio to the range and moves moov to the front', () => {
