@@ -103,6 +103,7 @@ describe('renderVideo (placeholder, real Chromium + ffmpeg)', () => {
     await expect(renderVideo({ compositionId: 'placeholder', concurrency: 0 })).rejects.toThrow(/--concurrency 0 is not valid; use a whole number of capture workers from 1/);
     await expect(renderVideo({ compositionId: 'placeholder', concurrency: 1.5 })).rejects.toThrow(/--concurrency 1.5 is not valid/);
     await expect(renderVideo({ compositionId: 'placeholder', crf: 52 })).rejects.toThrow(/--crf 52 is not valid; use a whole number from 0 \(lossless\) to 51/);
+    await expect(renderVideo({ compositionId: 'placeholder', framesPerShot: 0 })).rejects.toThrow(/--frames-per-shot 0 is not valid; use a whole number from 1 to 4/);
     await expect(renderVideo({ compositionId: 'placeholder', outPath: join(dir, 'x.mov') })).rejects.toThrow(/must be an \.mp4 file/);
     expect(existsSync(join(dir, 'x.mov'))).toBe(false);
   });
