@@ -86,13 +86,15 @@ function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, l
         <cylinderGeometry args={[DENDRITE_RADIUS, DENDRITE_RADIUS, 80, 28, 1, true]} />
         <meshLambertMaterial color={palette.membrane} />
       </mesh>
-      <mesh position={[0, (NECK_BOTTOM_Y - r * 0.7) / 2, 0]}>
-        <cylinderGeometry args={[0.55, 0.75, Math.abs(NECK_BOTTOM_Y) - r * 0.7 + 0.4, 16, 1, true]} />
+      {/* Head and neck change size with the head radius by scale, not by geometry
+          arguments: new arguments rebuild and re-upload the mesh every frame. */}
+      <mesh position={[0, (NECK_BOTTOM_Y - r * 0.7) / 2, 0]} scale={[1, Math.abs(NECK_BOTTOM_Y) - r * 0.7 + 0.4, 1]}>
+        <cylinderGeometry args={[0.55, 0.75, 1, 16, 1, true]} />
         <meshLambertMaterial color={palette.membrane} />
       </mesh>
       {/* Spine head, coloured by free Ca2+ */}
-      <mesh>
-        <sphereGeometry args={[r, 32, 22]} />
+      <mesh scale={r}>
+        <sphereGeometry args={[1, 32, 22]} />
         <meshLambertMaterial color={headColor} emissive={headColor} emissiveIntensity={0.25} transparent opacity={HEAD_OPACITY} depthWrite={false} />
       </mesh>
       <CalciumIons state={state} headRadius={r} />
