@@ -43,9 +43,10 @@ export const renderConfig = {
     workerMode: (process.env.RENDER_WORKER_MODE === 'browsers' ? 'browsers' : 'pages') as 'browsers' | 'pages',
     /**
      * Consecutive frames drawn side by side on each capture page and taken in one screenshot
-     * (src/engine/filmstrip.ts; --frames-per-shot): much of a screenshot's cost is fixed, not
-     * per pixel. Measured here (npm run bench, 300 frames, 2 workers, capture fps for 1 / 2 / 3
-     * frames a shot): placeholder 7.7 / 9.5 / 11.7, explainer 7.5 / 8.3 / 8.8; 4 gained nothing.
+     * (src/engine/filmstrip.ts), unless the composition says (its meta) or --frames-per-shot:
+     * much of a screenshot's cost is fixed, not per pixel. Explainer here (npm run bench,
+     * 2 workers, capture fps): 1 / 2 / 3 frames a shot 7.5 / 8.3 / 8.8 (frames 300-599); 3 against
+     * 4 alternating on frames 600-1199, 8.9-10.0 against 8.6-9.4 (every tile adds a WebGL context).
      */
     framesPerShot: 3,
     /** Parallel capture workers when --concurrency is not given. */

@@ -32,7 +32,7 @@ Options:
   --quick            frames ${QUICK_FRAMES} only (10 s of video; the launch then weighs
                      on the overall figure)
   --concurrency N    default: ${renderConfig.capture.defaultConcurrency}
-  --frames-per-shot N  frames captured per screenshot, 1-4 (default: ${renderConfig.capture.framesPerShot})
+  --frames-per-shot N  frames captured per screenshot, 1-4 (default: the composition's, else ${renderConfig.capture.framesPerShot})
   --fresh-bundle     rebuild the render page instead of reusing the cached build
   --keep FILE        keep the rendered .mp4 at FILE (default: rendered to a temp file and deleted)
   --no-ceiling       skip the capture-ceiling measurement (static page screenshots, ~10 s)

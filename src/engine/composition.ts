@@ -21,6 +21,13 @@ export interface CompositionMeta {
   posterFrame: number;
   /** Short human description, shown in --help and the studio. */
   description: string;
+  /**
+   * Frames the capture page shows side by side and takes in one screenshot
+   * (src/engine/filmstrip.ts), 1-4; default render.config.ts. More frames a
+   * shot share more of a screenshot's fixed cost, but every tile has a WebGL
+   * context of its own, so a heavy 3D stage gains less from them than a light one.
+   */
+  framesPerShot?: number;
 }
 
 export type CompositionAudio =
@@ -47,12 +54,16 @@ export function defineComposition<P extends object>(composition: Composition<P>)
   if (!Number.isInteger(posterFrame) || posterFrame < 0 || posterFrame >= durationInFrames) {
     problems.push(`posterFrame ${posterFrame} must be a frame in 0..${durationInFrames - 1}`);
   }
+  const { framesPerShot } = composition;
+  if (framesPerShot !== undefined && (!Number.isInteger(framesPerShot) || framesPerShot < 1 || framesPerShot > 4)) {
+    problems.push(`framesPerShot must be a whole number from 1 to 4, got ${framesPerShot}`);
+  }
   if (problems.length) throw new Error(`Composition "${id}": ${problems.join('; ')}.`);
   return composition;
 }
 
 /** The metadata part of a composition (what crosses from the page to Node). */
 export function compositionMeta(c: CompositionMeta): CompositionMeta {
-  const { id, width, height, fps, durationInFrames, audio, posterFrame, description } = c;
-  return { id, width, height, fps, durationInFrames, audio, posterFrame, description };
+  const { id, width, height, fps, durationInFrames, audio, posterFrame, description, framesPerShot } = c;
+  return { id, width, height, fps, durationInFrames, audio, posterFrame, description, ...(framesPerShot === undefined ? {} : { framesPerShot }) };
 }

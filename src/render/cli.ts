@@ -21,7 +21,8 @@ Options:
   --concurrency N    parallel capture workers, one browser each (default: ${renderConfig.capture.defaultConcurrency})
   --crf N            x264 quality 0-51, 0 = lossless (default: ${renderConfig.video.crf})
   --frames-per-shot N  consecutive frames drawn side by side and captured in one
-                     screenshot, 1-4 (default: ${renderConfig.capture.framesPerShot}); the video is the same
+                     screenshot, 1-4 (default: the composition's, else ${renderConfig.capture.framesPerShot});
+                     the video is the same whatever N
   --out FILE         output .mp4 (default: ${renderConfig.outDir}/<composition>.mp4)
   --props JSON       props for the composition component, e.g. '{"throwAtFrame":12}' (default: its defaultProps)
   -h, --help         show this help

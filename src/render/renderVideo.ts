@@ -25,7 +25,7 @@ export interface RenderVideoOptions {
   concurrency?: number;
   /** x264 CRF 0-51 (default render.config.ts; 0 = lossless). */
   crf?: number;
-  /** Consecutive frames drawn side by side and captured in one screenshot (default render.config.ts). */
+  /** Consecutive frames drawn side by side and captured in one screenshot (default: the composition's, else render.config.ts). */
   framesPerShot?: number;
   /** Props for the composition component (default its defaultProps). */
   inputProps?: Record<string, unknown>;
@@ -84,7 +84,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
   const range = resolveFrameRange(options.frameRange, meta);
   const concurrency = resolveConcurrency(options.concurrency);
   const crf = resolveCrf(options.crf);
-  const framesPerShot = resolveFramesPerShot(options.framesPerShot);
+  const framesPerShot = resolveFramesPerShot(options.framesPerShot ?? meta.framesPerShot);
   const outPath = resolve(options.outPath ?? join(REPO_ROOT, renderConfig.outDir, `${meta.id}.mp4`));
   if (!outPath.endsWith('.mp4')) throw new Error(`--out ${outPath}: the video output must be an .mp4 file.`);
   findSystemTools(); // fail fast, before any progress output, with the install command

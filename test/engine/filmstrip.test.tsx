@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { filmstripGroups, filmstripLayout, JPEG_BLOCK_PX, singleFrameLayout, ThreeCanvas, tileLeft } from '../../src/engine';
+import { compositionMeta, defineComposition, filmstripGroups, filmstripLayout, JPEG_BLOCK_PX, singleFrameLayout, ThreeCanvas, tileLeft } from '../../src/engine';
 
 describe('filmstrip layout', () => {
   it('puts every tile on the JPEG block grid, one frame wide rounded up to a block', () => {
@@ -41,5 +41,19 @@ describe('ThreeCanvas pixel ratio', () => {
     expect(() => renderToString(<ThreeCanvas width={100} height={100} pixelRatio={0.6} label="test stage" />)).toThrow(
       /ThreeCanvas "test stage": pixelRatio 0.6 is not one of 1, 0.5, 0.25/,
     );
+  });
+});
+
+describe('a composition\'s frames a shot', () => {
+  const base = { id: 'strip-test', width: 1920, height: 1080, fps: 30, durationInFrames: 90, audio: null, posterFrame: 0, description: 'test', component: () => null, defaultProps: {} };
+
+  it('is checked where the composition is declared', () => {
+    expect(() => defineComposition({ ...base, framesPerShot: 5 })).toThrow(/Composition "strip-test": framesPerShot must be a whole number from 1 to 4, got 5/);
+    expect(() => defineComposition({ ...base, framesPerShot: 0 })).toThrow(/framesPerShot/);
+  });
+
+  it('crosses from the page to Node with the rest of the metadata, and is absent when not set', () => {
+    expect(compositionMeta(defineComposition({ ...base, framesPerShot: 4 })).framesPerShot).toBe(4);
+    expect('framesPerShot' in compositionMeta(defineComposition(base))).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ function probe(file: string) {
 }
 
 describe('renderVideo (placeholder, real Chromium + ffmpeg)', () => {
-  it('decodes to the same frames with 1 or 2 workers and 1, 2 or 3 frames a screenshot (lossless, --crf 0)', async () => {
+  it('decodes to the same frames with 1 or 2 workers and 1 to 4 frames a screenshot (lossless, --crf 0)', async () => {
     // Lossy x264 output legitimately differs when a segment starts a new GOP, so
     // this compares lossless renders: any difference is a capture difference.
     // 21 frames: with 2 workers the second range starts at 211, so frames sit in
@@ -37,12 +37,14 @@ describe('renderVideo (placeholder, real Chromium + ffmpeg)', () => {
       { concurrency: 1, framesPerShot: 1 },
       { concurrency: 2, framesPerShot: 2 },
       { concurrency: 2, framesPerShot: 3 },
+      { concurrency: 2, framesPerShot: undefined }, // the placeholder's own: 4
     ];
     const md5s: string[][] = [];
     for (const [i, r] of renders.entries()) {
       const out = join(dir, `split-${i}.mp4`);
       const result = await renderVideo({ compositionId: 'placeholder', outPath: out, frameRange: [200, 220], crf: 0, ...r });
       expect(result.concurrency).toBe(r.concurrency);
+      expect(result.framesPerShot).toBe(r.framesPerShot ?? 4);
       md5s.push(frameMd5s(out));
     }
     const [reference, ...others] = md5s;
