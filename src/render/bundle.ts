@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 /** Repo root (this file is src/render/bundle.ts). */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -41,33 +45,20 @@ export function bundleRenderPage({ force = false }: { force?: boolean } = {}): P
     }
     const tmp = `${dir}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
-    const { build } = await import('vite');
-    // Vite and the React plugin pick React's production build (and the production JSX
-    // runtime) only when NODE_ENV is "production" as the build starts; vitest sets it to
-    // "test", so a bundle first built by the tests was React's development build, about
-    // 2x the main-thread work a frame. The build always runs as production.
-    const nodeEnvBefore = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
+    // In a child process, with NODE_ENV=production (buildRenderPage.ts says why). vitest sets
+    // NODE_ENV=test, and a bundle first built under the tests was React's development build
+    // (same source hash, so CI's render reused it): about 2x the main-thread work a frame.
     try {
-      await build({
-        configFile: join(REPO_ROOT, 'vite.config.ts'),
-        root: REPO_ROOT,
-        base: './',
-        publicDir: false,
-        logLevel: 'warn',
-        mode: 'production',
-        build: {
-          outDir: tmp,
-          emptyOutDir: true,
-          rolldownOptions: { input: join(REPO_ROOT, 'render.html'), checks: { bundlerTimings: false } },
-        },
+      await execFileAsync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'render', 'buildRenderPage.ts'), tmp], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NODE_ENV: 'production' },
+        maxBuffer: 16 * 2 ** 20,
       });
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
-      throw new Error(`Could not bundle the render page (render.html): ${(e as Error).message}`);
-    } finally {
-      if (nodeEnvBefore === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnvBefore;
+      const { stderr, message } = e as { stderr?: string; message: string };
+      const why = (stderr?.trim() || message).split('\n').filter((line) => !/^\s+at /.test(line)).slice(0, 20).join('\n');
+      throw new Error(`Could not bundle the render page (render.html): ${why}`);
     }
     if (existsSync(dir)) rmSync(tmp, { recursive: true, force: true });
     else renameSync(tmp, dir);
