@@ -15,6 +15,7 @@ import { renderConfig } from '../render.config';
 import { bundleRenderPage, createProgressLine, renderVideo } from '../src/render';
 import { parseIntegerOption, runCli } from '../src/render/cliSupport';
 import { findSystemTools } from '../src/render/systemTools';
+import { MAX_FRAMES_PER_SHOT } from '../src/engine/filmstrip';
 import { measureCaptureCeiling } from './captureCeiling';
 import { startTreeSampler } from './processTreeSampler';
 
@@ -32,7 +33,7 @@ Options:
   --quick            frames ${QUICK_FRAMES} only (10 s of video; the launch then weighs
                      on the overall figure)
   --concurrency N    default: ${renderConfig.capture.defaultConcurrency}
-  --frames-per-shot N  frames captured per screenshot, 1-4 (default: the composition's, else ${renderConfig.capture.framesPerShot})
+  --frames-per-shot N  frames captured per screenshot, 1-${MAX_FRAMES_PER_SHOT} (default: the composition's, else ${renderConfig.capture.framesPerShot})
   --fresh-bundle     rebuild the render page instead of reusing the cached build
   --keep FILE        keep the rendered .mp4 at FILE (default: rendered to a temp file and deleted)
   --no-ceiling       skip the capture-ceiling measurement (static page screenshots, ~10 s)

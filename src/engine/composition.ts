@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { MAX_FRAMES_PER_SHOT } from './filmstrip';
 
 /**
  * What a composition is, without its component: size, rate, length and the
@@ -55,8 +56,8 @@ export function defineComposition<P extends object>(composition: Composition<P>)
     problems.push(`posterFrame ${posterFrame} must be a frame in 0..${durationInFrames - 1}`);
   }
   const { framesPerShot } = composition;
-  if (framesPerShot !== undefined && (!Number.isInteger(framesPerShot) || framesPerShot < 1 || framesPerShot > 4)) {
-    problems.push(`framesPerShot must be a whole number from 1 to 4, got ${framesPerShot}`);
+  if (framesPerShot !== undefined && (!Number.isInteger(framesPerShot) || framesPerShot < 1 || framesPerShot > MAX_FRAMES_PER_SHOT)) {
+    problems.push(`framesPerShot must be a whole number from 1 to ${MAX_FRAMES_PER_SHOT}, got ${framesPerShot}`);
   }
   if (problems.length) throw new Error(`Composition "${id}": ${problems.join('; ')}.`);
   return composition;

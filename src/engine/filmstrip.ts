@@ -17,9 +17,16 @@
  * - tiles start on JPEG's 16 px block grid, so every 8x8 luma and 16x16
  *   colour block of a frame is the same block in the screenshot, encoded the
  *   same way, and no block holds pixels of two frames.
- * The render tests check it: 1 and 2 workers, 1, 2 and 3 frames a shot,
+ * The render tests check it: 1 and 2 workers, 1 to 4 frames a shot,
  * frames in other tiles, decode to identical frames.
  */
+
+/**
+ * Most frames a screenshot may hold. More share more of the fixed cost, but
+ * every tile has its own WebGL context and memory; 4 was already slower than
+ * 3 for the explainer (docs/render.md).
+ */
+export const MAX_FRAMES_PER_SHOT = 4;
 
 /** JPEG 4:2:0 block size: every tile starts on a block boundary. */
 export const JPEG_BLOCK_PX = 16;

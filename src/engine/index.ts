@@ -15,4 +15,4 @@ export { RenderReadiness, useRenderHold, useRenderReadiness } from './renderRead
 export { ThreeCanvas, type ThreeCanvasProps } from './ThreeCanvas';
 export { CompositionFrame, describeFrameError, toFrameError, type FrameError, type CompositionFrameProps } from './CompositionFrame';
 export { createCaptureDriver, loadDeclaredFonts, type CaptureDriver } from './captureDriver';
-export { filmstripGroups, filmstripLayout, singleFrameLayout, tileLeft, JPEG_BLOCK_PX, type FilmstripLayout } from './filmstrip';
+export { filmstripGroups, filmstripLayout, singleFrameLayout, tileLeft, JPEG_BLOCK_PX, MAX_FRAMES_PER_SHOT, type FilmstripLayout } from './filmstrip';

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { renderConfig } from '../../render.config';
 import { compositionCatalog } from '../compositions/catalog';
+import { MAX_FRAMES_PER_SHOT } from '../engine/filmstrip';
 import { createProgressLine } from './progressLine';
 import { renderVideo } from './renderVideo';
 import { parseIntegerOption, parseJsonObjectOption, runCli } from './cliSupport';
@@ -21,7 +22,7 @@ Options:
   --concurrency N    parallel capture workers, one browser each (default: ${renderConfig.capture.defaultConcurrency})
   --crf N            x264 quality 0-51, 0 = lossless (default: ${renderConfig.video.crf})
   --frames-per-shot N  consecutive frames drawn side by side and captured in one
-                     screenshot, 1-4 (default: the composition's, else ${renderConfig.capture.framesPerShot});
+                     screenshot, 1-${MAX_FRAMES_PER_SHOT} (default: the composition's, else ${renderConfig.capture.framesPerShot});
                      the video is the same whatever N
   --out FILE         output .mp4 (default: ${renderConfig.outDir}/<composition>.mp4)
   --props JSON       props for the composition component, e.g. '{"throwAtFrame":12}' (default: its defaultProps)

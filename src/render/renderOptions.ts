@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { renderConfig } from '../../render.config';
 import { compositionCatalog, findCompositionMeta } from '../compositions/catalog';
 import type { CompositionMeta } from '../engine/composition';
+import { MAX_FRAMES_PER_SHOT } from '../engine/filmstrip';
 import { checkFrameRange, parseFrameRange, type FrameRange } from './frameRange';
 
 /** A frame range as "A-B" text, [first, last], or {first, last} (inclusive). */
@@ -48,11 +49,11 @@ function navigatorCores(): number {
   return availableParallelism();
 }
 
-/** Frames per screenshot (a filmstrip of consecutive frames side by side): a whole number 1-4. */
+/** Frames per screenshot (a filmstrip of consecutive frames side by side): a whole number 1-MAX_FRAMES_PER_SHOT. */
 export function resolveFramesPerShot(value: number | undefined): number {
   const n = value ?? renderConfig.capture.framesPerShot;
-  if (!Number.isInteger(n) || n < 1 || n > 4) {
-    throw new Error(`--frames-per-shot ${value} is not valid; use a whole number from 1 to 4 (default ${renderConfig.capture.framesPerShot}).`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_FRAMES_PER_SHOT) {
+    throw new Error(`--frames-per-shot ${value} is not valid; use a whole number from 1 to ${MAX_FRAMES_PER_SHOT} (default ${renderConfig.capture.framesPerShot}).`);
   }
   return n;
 }

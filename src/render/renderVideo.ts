@@ -198,6 +198,8 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
             await pipeFree;
             workerTotals.pipeWaitMs += performance.now() - t;
             pipeFree = encoder.stdin!.write(image) ? Promise.resolve() : Promise.race([onceDrain(encoder), encoded]);
+            // Not awaited if the next draw fails first; the encoder's own failure reaches `fail` through `encoded`.
+            pipeFree.catch(() => {});
             tick(new Set(group).size);
           }
           await pipeFree;
