@@ -1,6 +1,7 @@
 import { launchChromium } from '../src/render/chromium';
 
-const STATIC_PAGE = 'data:text/html,<body style="margin:0;background:%23101830;color:white;font:48px sans-serif">static page</body>';
+const STATIC_PAGE =
+  'data:text/html,<body style="margin:0;background:%23101830;color:white;font:48px sans-serif">static page</body>';
 
 /**
  * The fastest this machine can capture right now, in frames a second: JPEG
@@ -11,7 +12,12 @@ const STATIC_PAGE = 'data:text/html,<body style="margin:0;background:%23101830;c
  * render varies by 20 % from one minute to the next, and this shows which
  * minute it was.
  */
-export async function measureCaptureCeiling(chromiumPath: string, workers: number, framesPerShot = 1, shotsPerWorker = 40): Promise<number> {
+export async function measureCaptureCeiling(
+  chromiumPath: string,
+  workers: number,
+  framesPerShot = 1,
+  shotsPerWorker = 40,
+): Promise<number> {
   const browsers = await Promise.all(Array.from({ length: workers }, () => launchChromium(chromiumPath)));
   try {
     const sessions = await Promise.all(
@@ -27,7 +33,8 @@ export async function measureCaptureCeiling(chromiumPath: string, workers: numbe
     const started = performance.now();
     await Promise.all(
       sessions.map(async (cdp) => {
-        for (let i = 0; i < shotsPerWorker; i++) await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: 90 });
+        for (let i = 0; i < shotsPerWorker; i++)
+          await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: 90 });
       }),
     );
     return (workers * shotsPerWorker * framesPerShot) / ((performance.now() - started) / 1000);

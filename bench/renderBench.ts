@@ -89,7 +89,9 @@ runCli(HELP, async () => {
   const perFrame = (ms: number) => `${(ms / n).toFixed(1)} ms/frame`;
   const w = result.workerTotals;
   const totalCpu = Object.values(tree.cpuSecondsByKind).reduce((a, b) => a + b, 0);
-  const ceiling = values['no-ceiling'] ? null : await measureCaptureCeiling(findSystemTools().chromium, result.concurrency, result.framesPerShot);
+  const ceiling = values['no-ceiling']
+    ? null
+    : await measureCaptureCeiling(findSystemTools().chromium, result.concurrency, result.framesPerShot);
   const lines = [
     `composition ${compositionId}, frames ${result.frameRange.first}-${result.frameRange.last} (${n}), ${result.composition.width}x${result.composition.height}, ${result.concurrency} workers, ${result.framesPerShot} frames a screenshot`,
     `bundle        ${sec(values['fresh-bundle'] ? bundleMs : s.bundleMs)}${values['fresh-bundle'] ? ' (fresh build)' : result.bundleCached ? ' (cached build reused)' : ' (built)'}`,
@@ -107,7 +109,9 @@ runCli(HELP, async () => {
     `machine       ${cpus().length} cores; other processes used ${Math.max(0, machineCpu - totalCpu).toFixed(1)} CPU-s meanwhile; transparent huge pages: ${hugePageModes()}`,
     ...(ceiling === null
       ? []
-      : [`ceiling       ${ceiling.toFixed(1)} frames/s: screenshots of a static page of ${result.framesPerShot} 1080p frames, ${result.concurrency} browsers, nothing drawn or encoded (this machine, now)`]),
+      : [
+          `ceiling       ${ceiling.toFixed(1)} frames/s: screenshots of a static page of ${result.framesPerShot} 1080p frames, ${result.concurrency} browsers, nothing drawn or encoded (this machine, now)`,
+        ]),
     `${result.fps.toFixed(1)} fps`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -60,4 +60,6 @@ measure('testPulseResponse (one call)', 5, 20, () => {
 });
 if (!Number.isFinite(sink)) console.log('unexpected non-finite sample');
 const load = (await import('node:os')).loadavg();
-console.log(`load average ${load.map((x) => x.toFixed(2)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs`);
+console.log(
+  `load average ${load.map((x) => x.toFixed(2)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs`,
+);

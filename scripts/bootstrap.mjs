@@ -92,19 +92,26 @@ function ensureHugePages() {
     if (!current || current === wanted) continue;
     const how = `echo ${wanted} > ${file}`;
     if (!isRoot) {
-      process.stderr.write(`setup: note: ${file} is "${current}"; \`sudo sh -c '${how}'\` makes frame capture ~1.5x faster (docs/render.md).\n`);
+      process.stderr.write(
+        `setup: note: ${file} is "${current}"; \`sudo sh -c '${how}'\` makes frame capture ~1.5x faster (docs/render.md).\n`,
+      );
       continue;
     }
     try {
       writeFileSync(file, wanted);
-      process.stderr.write(`setup: ${file}: ${current} -> ${wanted} (fewer page faults per captured frame; undo: echo ${current} > ${file}; skip: RENDER_TUNE_THP=0)\n`);
+      process.stderr.write(
+        `setup: ${file}: ${current} -> ${wanted} (fewer page faults per captured frame; undo: echo ${current} > ${file}; skip: RENDER_TUNE_THP=0)\n`,
+      );
     } catch (e) {
-      process.stderr.write(`setup: note: could not set ${file} to ${wanted} (${e.message}); renders work, only slower.\n`);
+      process.stderr.write(
+        `setup: note: could not set ${file} to ${wanted} (${e.message}); renders work, only slower.\n`,
+      );
     }
   }
 }
 
-if (!(profile in SYSTEM_PACKAGES)) fail(`unknown profile "${profile}"; use one of ${Object.keys(SYSTEM_PACKAGES).join(', ')}`);
+if (!(profile in SYSTEM_PACKAGES))
+  fail(`unknown profile "${profile}"; use one of ${Object.keys(SYSTEM_PACKAGES).join(', ')}`);
 ensureNodeModules();
 ensureSystemPackages(SYSTEM_PACKAGES[profile]);
 if (profile === 'render' || profile === 'all') ensureHugePages();

@@ -81,11 +81,21 @@ function sceneCues(scene: SceneWords, limits: CaptionLimits, lingerMs: number): 
     const startMs = w[i]!.startMs;
     const chars = lines.join(' ').length;
     const limitMs = Math.min(nextStart(j), startMs + limits.maxDurationMs);
-    let endMs = Math.max(w[j - 1]!.endMs + lingerMs, startMs + limits.minDurationMs, startMs + Math.ceil((chars * 1000) / limits.maxCharsPerSecond));
+    let endMs = Math.max(
+      w[j - 1]!.endMs + lingerMs,
+      startMs + limits.minDurationMs,
+      startMs + Math.ceil((chars * 1000) / limits.maxCharsPerSecond),
+    );
     endMs = Math.min(endMs, limitMs);
     // A tiny gap before the next cue flashes an empty screen: close it.
     if (j < n && nextStart(j) - endMs < limits.minGapMs) endMs = nextStart(j);
-    return { sceneId: scene.sceneId, startMs: Math.round(startMs), endMs: Math.floor(endMs), lines, words: w.slice(i, j) };
+    return {
+      sceneId: scene.sceneId,
+      startMs: Math.round(startMs),
+      endMs: Math.floor(endMs),
+      lines,
+      words: w.slice(i, j),
+    };
   });
 }
 

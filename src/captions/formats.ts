@@ -13,13 +13,23 @@ export function vttTimestamp(ms: number): string {
 
 /** WebVTT subtitles. */
 export function toWebVtt(cues: readonly CaptionCue[]): string {
-  const body = cues.map((c) => `${c.index}\n${vttTimestamp(c.startMs)} --> ${vttTimestamp(c.endMs)}\n${c.lines.join('\n')}`);
+  const body = cues.map(
+    (c) => `${c.index}\n${vttTimestamp(c.startMs)} --> ${vttTimestamp(c.endMs)}\n${c.lines.join('\n')}`,
+  );
   return `WEBVTT\nKind: captions\nLanguage: en\n\n${body.join('\n\n')}\n`;
 }
 
 /** SRT subtitles (same cues and times as toWebVtt). */
 export function toSrt(cues: readonly CaptionCue[]): string {
-  const lines = cues.map((c) => [{ text: c.lines.join('\n'), startMs: Math.round(c.startMs), endMs: Math.round(c.endMs), timestampMs: null, confidence: null }]);
+  const lines = cues.map((c) => [
+    {
+      text: c.lines.join('\n'),
+      startMs: Math.round(c.startMs),
+      endMs: Math.round(c.endMs),
+      timestampMs: null,
+      confidence: null,
+    },
+  ]);
   return serializeSrt({ lines }) + '\n';
 }
 
@@ -27,13 +37,18 @@ export function toSrt(cues: readonly CaptionCue[]): string {
 export function toChaptersVtt(timeline: Timeline, titles: Partial<Record<SceneId, string>>): string {
   const ms = (f: number): number => (f * 1000) / timeline.fps;
   const body = timeline.scenes.map(
-    (s, k) => `chapter-${k + 1}\n${vttTimestamp(ms(s.startFrame))} --> ${vttTimestamp(ms(s.startFrame + s.durationFrames))}\n${titles[s.id] ?? s.id}`,
+    (s, k) =>
+      `chapter-${k + 1}\n${vttTimestamp(ms(s.startFrame))} --> ${vttTimestamp(ms(s.startFrame + s.durationFrames))}\n${titles[s.id] ?? s.id}`,
   );
   return `WEBVTT\nKind: chapters\nLanguage: en\n\n${body.join('\n\n')}\n`;
 }
 
 /** Plain-text transcript: one paragraph per scene under its chapter title. */
-export function toTranscript(cues: readonly CaptionCue[], timeline: Timeline, titles: Partial<Record<SceneId, string>>): string {
+export function toTranscript(
+  cues: readonly CaptionCue[],
+  timeline: Timeline,
+  titles: Partial<Record<SceneId, string>>,
+): string {
   return (
     timeline.scenes
       .map((s) => {

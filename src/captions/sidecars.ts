@@ -31,15 +31,25 @@ function writeAtomic(path: string, text: string): void {
  *
  * @param titles chapter title per scene (default: src/story/narration.ts sceneTitle, from the script)
  */
-export async function writeCaptionSidecars(mp4Path: string, timeline: Timeline, titles?: Partial<Record<SceneId, string>>): Promise<SidecarPaths> {
+export async function writeCaptionSidecars(
+  mp4Path: string,
+  timeline: Timeline,
+  titles?: Partial<Record<SceneId, string>>,
+): Promise<SidecarPaths> {
   let t = titles;
   if (!t) {
     const { narrationTimings } = await import('../story/narration');
     t = Object.fromEntries(narrationTimings.scenes.map((s) => [s.id, s.title ?? s.id]));
   }
   const cues = buildCues(timeline);
-  const violations = validateCues(cues, { sceneCutsMs: sceneCutsMs(timeline), videoDurationMs: (timeline.totalFrames * 1000) / timeline.fps });
-  if (violations.length > 0) throw new Error(`captions for ${mp4Path} break the caption limits:\n  ${violations.map((v) => v.message).join('\n  ')}`);
+  const violations = validateCues(cues, {
+    sceneCutsMs: sceneCutsMs(timeline),
+    videoDurationMs: (timeline.totalFrames * 1000) / timeline.fps,
+  });
+  if (violations.length > 0)
+    throw new Error(
+      `captions for ${mp4Path} break the caption limits:\n  ${violations.map((v) => v.message).join('\n  ')}`,
+    );
   const p = sidecarPaths(mp4Path);
   writeAtomic(p.vtt, toWebVtt(cues));
   writeAtomic(p.srt, toSrt(cues));

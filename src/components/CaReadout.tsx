@@ -4,16 +4,26 @@ import { fonts, palette, typeScale } from './palette';
 import { CA, formatCaMicroM, MICRO_M } from './units';
 
 /** Free spine [Ca2+] with the colour bar used on the 3D spine (log 50 nM - 10 µM) and the number of free ions in the head. */
-export function CaReadout({ spineCaMicroM, spineHeadVolumeUm3 }: { spineCaMicroM: number; spineHeadVolumeUm3: number }) {
+export function CaReadout({
+  spineCaMicroM,
+  spineHeadVolumeUm3,
+}: {
+  spineCaMicroM: number;
+  spineHeadVolumeUm3: number;
+}) {
   const w = 460;
   const stops = Array.from({ length: 11 }, (_, i) => i / 10);
-  const ticks: [number, string][] = [[0.05, '50 nM'], [1, `1 ${MICRO_M}`], [10, `10 ${MICRO_M}`]];
+  const ticks: [number, string][] = [
+    [0.05, '50 nM'],
+    [1, `1 ${MICRO_M}`],
+    [10, `10 ${MICRO_M}`],
+  ];
   const ions = Math.round(freeCaIonCount(spineCaMicroM, spineHeadVolumeUm3));
   const [value, unit] = formatCaMicroM(spineCaMicroM).split(' ');
   return (
     <Card heading={<>Free {CA} in the spine head</>} accent={palette.calcium}>
       <BigValue value={value ?? ''} unit={unit ?? ''} color={palette.calcium} />
-      <svg width="100%" viewBox={`-10 0 ${w + 20} 70`} style={{ display: "block", marginTop: 8 }}>
+      <svg width="100%" viewBox={`-10 0 ${w + 20} 70`} style={{ display: 'block', marginTop: 8 }}>
         <defs>
           <linearGradient id="ca-bar" x1="0" x2="1" y1="0" y2="0">
             {stops.map((s) => {
@@ -25,13 +35,22 @@ export function CaReadout({ spineCaMicroM, spineHeadVolumeUm3 }: { spineCaMicroM
         <rect x={0} y={8} width={w} height={18} rx={4} fill="url(#ca-bar)" />
         <path d={`M ${caScalePosition(spineCaMicroM) * w} 30 l -10 14 h 20 z`} fill={palette.text} />
         {ticks.map(([c, label], i) => (
-          <text key={label} x={caScalePosition(c) * w} y={64} fill={palette.textMuted} fontSize={typeScale.small - 2} fontFamily={fonts.mono} textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}>
+          <text
+            key={label}
+            x={caScalePosition(c) * w}
+            y={64}
+            fill={palette.textMuted}
+            fontSize={typeScale.small - 2}
+            fontFamily={fonts.mono}
+            textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
+          >
             {label}
           </text>
         ))}
       </svg>
       <div style={{ fontSize: typeScale.small, color: palette.textMuted, marginTop: 2 }}>
-        ≈ <span style={{ fontFamily: fonts.mono, color: palette.calcium, fontWeight: 700 }}>{ions}</span> free {CA} ions in the head
+        ≈ <span style={{ fontFamily: fonts.mono, color: palette.calcium, fontWeight: 700 }}>{ions}</span> free {CA} ions
+        in the head
       </div>
     </Card>
   );

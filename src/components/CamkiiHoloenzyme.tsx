@@ -14,7 +14,15 @@ export function litSubunits(camkiiPT286Fraction: number): number {
  * Lit subunits = round(12 x camkiiPT286Fraction); a Ca2+/calmodulin halo
  * on round(12 x camkiiCaMBoundFraction) of them.
  */
-export function CamkiiHoloenzyme({ pT286Fraction, camBoundFraction, size = 230 }: { pT286Fraction: number; camBoundFraction: number; size?: number }) {
+export function CamkiiHoloenzyme({
+  pT286Fraction,
+  camBoundFraction,
+  size = 230,
+}: {
+  pT286Fraction: number;
+  camBoundFraction: number;
+  size?: number;
+}) {
   const lit = litSubunits(pT286Fraction);
   const cam = Math.round(CAMKII_SUBUNITS * Math.min(1, Math.max(0, camBoundFraction)));
   const c = size / 2;
@@ -34,14 +42,40 @@ export function CamkiiHoloenzyme({ pT286Fraction, camBoundFraction, size = 230 }
           <circle cx={c} cy={c} r={size * 0.1} fill="#1a2347" stroke={palette.panelBorder} strokeWidth={3} />
           {subunits.map((s) => (
             <g key={s.order}>
-              {s.order < cam && <circle cx={s.x} cy={s.y} r={size * 0.1} fill="none" stroke={palette.calcium} strokeWidth={4} opacity={0.9} />}
-              <circle cx={s.x} cy={s.y} r={size * 0.075} fill={s.order < lit ? palette.camkiiLit : palette.camkiiDim} stroke="#0b1020" strokeWidth={2} />
+              {s.order < cam && (
+                <circle
+                  cx={s.x}
+                  cy={s.y}
+                  r={size * 0.1}
+                  fill="none"
+                  stroke={palette.calcium}
+                  strokeWidth={4}
+                  opacity={0.9}
+                />
+              )}
+              <circle
+                cx={s.x}
+                cy={s.y}
+                r={size * 0.075}
+                fill={s.order < lit ? palette.camkiiLit : palette.camkiiDim}
+                stroke="#0b1020"
+                strokeWidth={2}
+              />
             </g>
           ))}
         </svg>
         <div style={{ fontFamily: fonts.sans, fontSize: typeScale.small, color: palette.textMuted, lineHeight: 1.35 }}>
           <div>
-            <span style={{ fontFamily: fonts.mono, fontSize: typeScale.bigNumber, color: palette.camkiiLit, fontWeight: 700 }}>{lit}</span>
+            <span
+              style={{
+                fontFamily: fonts.mono,
+                fontSize: typeScale.bigNumber,
+                color: palette.camkiiLit,
+                fontWeight: 700,
+              }}
+            >
+              {lit}
+            </span>
             <span style={{ fontFamily: fonts.mono, fontSize: typeScale.body }}> / 12</span>
           </div>
           <div>locked on (pT286)</div>

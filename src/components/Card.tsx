@@ -2,7 +2,17 @@ import type { CSSProperties, ReactNode } from 'react';
 import { fonts, palette, typeScale } from './palette';
 
 /** A data card in the overlay panel: small heading, content. */
-export function Card({ heading, children, style, accent }: { heading: ReactNode; children: ReactNode; style?: CSSProperties; accent?: string }) {
+export function Card({
+  heading,
+  children,
+  style,
+  accent,
+}: {
+  heading: ReactNode;
+  children: ReactNode;
+  style?: CSSProperties;
+  accent?: string;
+}) {
   return (
     <div
       style={{
@@ -17,7 +27,17 @@ export function Card({ heading, children, style, accent }: { heading: ReactNode;
         ...style,
       }}
     >
-      <div style={{ fontSize: typeScale.small, fontWeight: 600, color: palette.textMuted, letterSpacing: 0.5, marginBottom: 6 }}>{heading}</div>
+      <div
+        style={{
+          fontSize: typeScale.small,
+          fontWeight: 600,
+          color: palette.textMuted,
+          letterSpacing: 0.5,
+          marginBottom: 6,
+        }}
+      >
+        {heading}
+      </div>
       {children}
     </div>
   );
@@ -26,7 +46,16 @@ export function Card({ heading, children, style, accent }: { heading: ReactNode;
 /** A big mono number with a unit. */
 export function BigValue({ value, unit, color }: { value: string; unit?: string; color?: string }) {
   return (
-    <div style={{ fontFamily: fonts.mono, fontSize: typeScale.bigNumber, fontWeight: 700, color: color ?? palette.text, lineHeight: 1.1, whiteSpace: 'nowrap' }}>
+    <div
+      style={{
+        fontFamily: fonts.mono,
+        fontSize: typeScale.bigNumber,
+        fontWeight: 700,
+        color: color ?? palette.text,
+        lineHeight: 1.1,
+        whiteSpace: 'nowrap',
+      }}
+    >
       {value}
       {unit && <span style={{ fontSize: typeScale.body, fontWeight: 500, marginLeft: 10 }}>{unit}</span>}
     </div>

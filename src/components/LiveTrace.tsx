@@ -23,9 +23,16 @@ export interface LiveTraceProps {
  */
 export function LiveTrace({ trace, fromMs, toMs, nowMs, width = 480, height = 190 }: LiveTraceProps) {
   const pad = { l: 8, r: 8, t: 10, b: 34 };
-  const x = scaleLinear().domain([fromMs, toMs]).range([pad.l, width - pad.r]);
-  const yVm = scaleLinear().domain([-80, 20]).range([height - pad.b, pad.t]);
-  const yCa = scaleLog().domain([0.05, 10]).range([height - pad.b, pad.t]).clamp(true);
+  const x = scaleLinear()
+    .domain([fromMs, toMs])
+    .range([pad.l, width - pad.r]);
+  const yVm = scaleLinear()
+    .domain([-80, 20])
+    .range([height - pad.b, pad.t]);
+  const yCa = scaleLog()
+    .domain([0.05, 10])
+    .range([height - pad.b, pad.t])
+    .clamp(true);
   const n = 160;
   const end = Math.min(Math.max(nowMs, fromMs), toMs);
   const vm: string[] = [];
@@ -37,15 +44,55 @@ export function LiveTrace({ trace, fromMs, toMs, nowMs, width = 480, height = 19
     ca.push(`${x(t).toFixed(1)},${yCa(Math.max(s.spineCaMicroM, 0.05)).toFixed(1)}`);
   }
   return (
-    <Card heading={<><span style={{ color: palette.vm }}>V<sub>m</sub> (mV)</span> · <span style={{ color: palette.calcium }}>{CA} ({MICRO_M}, log)</span></>}>
-      <svg width="100%" viewBox={`0 0 ${width} ${height}`} style={{ display: "block" }}>
+    <Card
+      heading={
+        <>
+          <span style={{ color: palette.vm }}>
+            V<sub>m</sub> (mV)
+          </span>{' '}
+          ·{' '}
+          <span style={{ color: palette.calcium }}>
+            {CA} ({MICRO_M}, log)
+          </span>
+        </>
+      }
+    >
+      <svg width="100%" viewBox={`0 0 ${width} ${height}`} style={{ display: 'block' }}>
         <rect x={pad.l} y={pad.t} width={width - pad.l - pad.r} height={height - pad.t - pad.b} fill="#0d1430" rx={6} />
-        <line x1={pad.l} x2={width - pad.r} y1={yVm(-40)} y2={yVm(-40)} stroke={palette.threshold} strokeDasharray="6 6" strokeWidth={2} opacity={0.7} />
+        <line
+          x1={pad.l}
+          x2={width - pad.r}
+          y1={yVm(-40)}
+          y2={yVm(-40)}
+          stroke={palette.threshold}
+          strokeDasharray="6 6"
+          strokeWidth={2}
+          opacity={0.7}
+        />
         <polyline points={ca.join(' ')} fill="none" stroke={palette.calcium} strokeWidth={4} strokeLinejoin="round" />
         <polyline points={vm.join(' ')} fill="none" stroke={palette.vm} strokeWidth={4} strokeLinejoin="round" />
-        <line x1={x(end)} x2={x(end)} y1={pad.t} y2={height - pad.b} stroke={palette.text} strokeWidth={2} opacity={0.6} />
-        <text x={pad.l} y={height - 6} fill={palette.textMuted} fontSize={typeScale.small - 2} fontFamily={fonts.mono}>{formatPhysicalTime(fromMs)}</text>
-        <text x={width - pad.r} y={height - 6} fill={palette.textMuted} fontSize={typeScale.small - 2} fontFamily={fonts.mono} textAnchor="end">{formatPhysicalTime(toMs)}</text>
+        <line
+          x1={x(end)}
+          x2={x(end)}
+          y1={pad.t}
+          y2={height - pad.b}
+          stroke={palette.text}
+          strokeWidth={2}
+          opacity={0.6}
+        />
+        <text x={pad.l} y={height - 6} fill={palette.textMuted} fontSize={typeScale.small - 2} fontFamily={fonts.mono}>
+          {formatPhysicalTime(fromMs)}
+        </text>
+        <text
+          x={width - pad.r}
+          y={height - 6}
+          fill={palette.textMuted}
+          fontSize={typeScale.small - 2}
+          fontFamily={fonts.mono}
+          textAnchor="end"
+        >
+          {formatPhysicalTime(toMs)}
+        </text>
       </svg>
     </Card>
   );

@@ -7,9 +7,16 @@ export function Panel({ children }: { children: ReactNode }) {
   return (
     <div
       style={{
-        position: 'absolute', left: panel.x, top: panel.y, width: panel.w, height: panel.h,
-        display: 'flex', flexDirection: panel.direction, gap: 18,
-        alignItems: panel.direction === 'row' ? 'stretch' : 'stretch', justifyContent: 'flex-start',
+        position: 'absolute',
+        left: panel.x,
+        top: panel.y,
+        width: panel.w,
+        height: panel.h,
+        display: 'flex',
+        flexDirection: panel.direction,
+        gap: 18,
+        alignItems: panel.direction === 'row' ? 'stretch' : 'stretch',
+        justifyContent: 'flex-start',
       }}
     >
       {panel.direction === 'row'

@@ -9,7 +9,9 @@ export function ReceptorCount({ count, baselineCount }: { count: number; baselin
       <BigValue value={String(Math.round(count))} color={palette.ampa} />
       <div style={{ fontSize: typeScale.small, color: palette.textMuted, fontFamily: fonts.sans }}>
         baseline <span style={{ fontFamily: fonts.mono, color: palette.text }}>{Math.round(baselineCount)}</span> ·{' '}
-        <span style={{ fontFamily: fonts.mono, color: palette.ampa, fontWeight: 700 }}>{formatChangePercent(count / baselineCount)}</span>
+        <span style={{ fontFamily: fonts.mono, color: palette.ampa, fontWeight: 700 }}>
+          {formatChangePercent(count / baselineCount)}
+        </span>
       </div>
     </Card>
   );
@@ -22,7 +24,9 @@ export function SpineVolume({ volumeUm3, baselineUm3 }: { volumeUm3: number; bas
       <BigValue value={volumeUm3.toFixed(3)} unit="µm³" />
       <div style={{ fontSize: typeScale.small, color: palette.textMuted, fontFamily: fonts.sans }}>
         baseline <span style={{ fontFamily: fonts.mono, color: palette.text }}>{baselineUm3.toFixed(3)} µm³</span> ·{' '}
-        <span style={{ fontFamily: fonts.mono, color: palette.text, fontWeight: 700 }}>{formatChangePercent(volumeUm3 / baselineUm3)}</span>
+        <span style={{ fontFamily: fonts.mono, color: palette.text, fontWeight: 700 }}>
+          {formatChangePercent(volumeUm3 / baselineUm3)}
+        </span>
       </div>
     </Card>
   );

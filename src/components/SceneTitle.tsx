@@ -3,12 +3,51 @@ import { fonts, palette, typeScale } from './palette';
 import { formatPhysicalTime, formatSpeedFactor } from '../story/storyTime';
 
 /** Chapter kicker + title, top-left, with the physical clock under it ("t = 12.4 ms · 1/1000 speed"). */
-export function SceneTitle({ kicker, title, tMs, factor }: { kicker: string; title: string; tMs: number | null; factor: number | null }) {
+export function SceneTitle({
+  kicker,
+  title,
+  tMs,
+  factor,
+}: {
+  kicker: string;
+  title: string;
+  tMs: number | null;
+  factor: number | null;
+}) {
   const { title: box, kind } = useExplainer().layout;
   return (
-    <div style={{ position: 'absolute', left: box.x, top: box.y, maxWidth: box.maxWidth, fontFamily: fonts.sans, color: palette.text }}>
-      <div style={{ fontSize: typeScale.kicker, fontWeight: 600, color: palette.textMuted, letterSpacing: 2, textTransform: 'uppercase' }}>{kicker}</div>
-      <div style={{ fontSize: box.size, fontWeight: 800, lineHeight: 1.1, marginTop: 6, textShadow: '0 2px 12px rgba(0,0,0,0.6)' }}>{title}</div>
+    <div
+      style={{
+        position: 'absolute',
+        left: box.x,
+        top: box.y,
+        maxWidth: box.maxWidth,
+        fontFamily: fonts.sans,
+        color: palette.text,
+      }}
+    >
+      <div
+        style={{
+          fontSize: typeScale.kicker,
+          fontWeight: 600,
+          color: palette.textMuted,
+          letterSpacing: 2,
+          textTransform: 'uppercase',
+        }}
+      >
+        {kicker}
+      </div>
+      <div
+        style={{
+          fontSize: box.size,
+          fontWeight: 800,
+          lineHeight: 1.1,
+          marginTop: 6,
+          textShadow: '0 2px 12px rgba(0,0,0,0.6)',
+        }}
+      >
+        {title}
+      </div>
       {tMs !== null && factor !== null && <PhysicalClock tMs={tMs} factor={factor} compact={kind === 'square'} />}
     </div>
   );
@@ -20,9 +59,18 @@ export function PhysicalClock({ tMs, factor, compact }: { tMs: number; factor: n
     <div
       data-testid="physical-clock"
       style={{
-        display: 'inline-flex', gap: 14, alignItems: 'baseline', marginTop: 14, padding: '8px 16px', borderRadius: 12,
-        background: 'rgba(11, 16, 32, 0.8)', border: `2px solid ${palette.panelBorder}`, fontFamily: fonts.mono,
-        fontSize: compact ? 28 : typeScale.clock, color: palette.text, whiteSpace: 'nowrap',
+        display: 'inline-flex',
+        gap: 14,
+        alignItems: 'baseline',
+        marginTop: 14,
+        padding: '8px 16px',
+        borderRadius: 12,
+        background: 'rgba(11, 16, 32, 0.8)',
+        border: `2px solid ${palette.panelBorder}`,
+        fontFamily: fonts.mono,
+        fontSize: compact ? 28 : typeScale.clock,
+        color: palette.text,
+        whiteSpace: 'nowrap',
       }}
     >
       <span>t = {formatPhysicalTime(tMs)}</span>

@@ -51,7 +51,11 @@ export function StageFade(props: StageBackdropProps) {
 }
 
 /** One grid's geometry and material, rebuilt only when the frame size or the stage rect's numbers change. */
-function useStageGrid(props: StageBackdropProps, geometryFor: (p: StageBackdropProps) => BufferGeometry, blended: boolean) {
+function useStageGrid(
+  props: StageBackdropProps,
+  geometryFor: (p: StageBackdropProps) => BufferGeometry,
+  blended: boolean,
+) {
   const { frameWidth, frameHeight, stage } = props;
   return useMemo(
     () => ({ geometry: geometryFor({ frameWidth, frameHeight, stage }), material: vertexColourMaterial(blended) }),
@@ -63,7 +67,10 @@ function useStageGrid(props: StageBackdropProps, geometryFor: (p: StageBackdropP
 /** The backdrop grid over the whole stage, opaque. */
 export function stageBackdropGeometry({ frameWidth, frameHeight, stage }: StageBackdropProps): BufferGeometry {
   const b = backdropFor(frameWidth, frameHeight);
-  return clipSpaceGrid(COLUMNS, ROWS, 0, 1, (u, v) => [backdropColorAt(b, stage.x + u * stage.w, stage.y + v * stage.h), 1]);
+  return clipSpaceGrid(COLUMNS, ROWS, 0, 1, (u, v) => [
+    backdropColorAt(b, stage.x + u * stage.w, stage.y + v * stage.h),
+    1,
+  ]);
 }
 
 /** The fade band: the backdrop's colours over the stage's lower edge, alpha by stageFadeAlpha. */
@@ -125,7 +132,8 @@ export function clipSpaceGrid(
 
 function vertexColourMaterial(blended: boolean): ShaderMaterial {
   return new ShaderMaterial({
-    vertexShader: 'attribute vec4 colour; varying vec4 vColour; void main() { vColour = colour; gl_Position = vec4(position.xy, 0.0, 1.0); }',
+    vertexShader:
+      'attribute vec4 colour; varying vec4 vColour; void main() { vColour = colour; gl_Position = vec4(position.xy, 0.0, 1.0); }',
     fragmentShader: 'varying vec4 vColour; void main() { gl_FragColor = vColour; }',
     transparent: blended,
     depthTest: false,

@@ -20,7 +20,11 @@ export function StageLabels({ labels, shot }: { labels: StageLabel[]; shot: Shot
   const { panel, width, kind } = layout;
   const margin = 32;
   return (
-    <svg width={layout.width} height={layout.height} style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible' }}>
+    <svg
+      width={layout.width}
+      height={layout.height}
+      style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible' }}
+    >
       {labels.map((l) => {
         const p = projectToScreen(l.at, shot, layout);
         if (!p) return null;
@@ -38,8 +42,16 @@ export function StageLabels({ labels, shot }: { labels: StageLabel[]; shot: Shot
             <line x1={p.x} y1={p.y} x2={tx} y2={ty} stroke={l.color} strokeWidth={3} />
             <circle cx={p.x} cy={p.y} r={6} fill={l.color} />
             <text
-              x={tx} y={ty - 8} fill={palette.text} fontFamily={fonts.sans} fontWeight={700} fontSize={typeScale.label}
-              textAnchor={anchorEnd ? 'end' : 'start'} stroke="#0b1020" strokeWidth={6} paintOrder="stroke"
+              x={tx}
+              y={ty - 8}
+              fill={palette.text}
+              fontFamily={fonts.sans}
+              fontWeight={700}
+              fontSize={typeScale.label}
+              textAnchor={anchorEnd ? 'end' : 'start'}
+              stroke="#0b1020"
+              strokeWidth={6}
+              paintOrder="stroke"
             >
               {l.text}
             </text>

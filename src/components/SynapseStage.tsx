@@ -15,7 +15,15 @@
 import { useMemo } from 'react';
 import { useThree } from '@react-three/fiber';
 import {
-  Color, CylinderGeometry, InstancedMesh, Matrix4, MeshLambertMaterial, PerspectiveCamera, Quaternion, SphereGeometry, Vector3,
+  Color,
+  CylinderGeometry,
+  InstancedMesh,
+  Matrix4,
+  MeshLambertMaterial,
+  PerspectiveCamera,
+  Quaternion,
+  SphereGeometry,
+  Vector3,
 } from 'three';
 import { ThreeCanvas } from '../engine';
 import type { SpineState } from '../sim/types';
@@ -25,8 +33,25 @@ import { caColor, freeCaIonCount } from './caColor';
 import { palette } from './palette';
 import { StageBackdrop, StageFade } from './StageBackdrop';
 import {
-  AMPA_OPEN_RANK, AMPA_SLOTS, AMPA_SLOTS_POLAR, BALL_SCATTER, BOUTON_RADIUS, BOUTON_SQUASH, CLEFT_UNITS, DENDRITE_RADIUS, DENDRITE_Y,
-  GLUTAMATE_SCATTER, NECK_BOTTOM_Y, NMDA_SLOTS, boutonCenter, glutamateSpreadUnits, headRadiusUnits, lastSpikeAtOrBefore, mgIonPosition, mgOutOfPore, onHead,
+  AMPA_OPEN_RANK,
+  AMPA_SLOTS,
+  AMPA_SLOTS_POLAR,
+  BALL_SCATTER,
+  BOUTON_RADIUS,
+  BOUTON_SQUASH,
+  CLEFT_UNITS,
+  DENDRITE_RADIUS,
+  DENDRITE_Y,
+  GLUTAMATE_SCATTER,
+  NECK_BOTTOM_Y,
+  NMDA_SLOTS,
+  boutonCenter,
+  glutamateSpreadUnits,
+  headRadiusUnits,
+  lastSpikeAtOrBefore,
+  mgIonPosition,
+  mgOutOfPore,
+  onHead,
 } from './synapseGeometry';
 
 export interface SynapseStageProps {
@@ -52,14 +77,36 @@ const GLUTAMATE_VISIBLE_RADIUS = 3.8;
 /** The head is drawn translucent so the free Ca2+ ions inside show. */
 const HEAD_OPACITY = 0.62;
 
-export function SynapseStage({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout, pixelRatio }: SynapseStageProps) {
+export function SynapseStage({
+  state,
+  spikeTimesMs,
+  mgOutMilliM,
+  shot,
+  boutonOpacity,
+  layout,
+  pixelRatio,
+}: SynapseStageProps) {
   const { stage, width, height } = layout;
   // The stage paints the glow behind it and, where it ends above the frame's bottom, its own fade into
   // that glow, so its canvas is opaque: the compositor copies it rather than blending it (docs/render.md).
   return (
-    <ThreeCanvas width={stage.w} height={stage.h} pixelRatio={pixelRatio} opaque label="synapse stage" style={{ position: 'absolute', left: stage.x, top: stage.y }}>
+    <ThreeCanvas
+      width={stage.w}
+      height={stage.h}
+      pixelRatio={pixelRatio}
+      opaque
+      label="synapse stage"
+      style={{ position: 'absolute', left: stage.x, top: stage.y }}
+    >
       <StageBackdrop frameWidth={width} frameHeight={height} stage={stage} />
-      <StageContent state={state} spikeTimesMs={spikeTimesMs} mgOutMilliM={mgOutMilliM} shot={shot} boutonOpacity={boutonOpacity} layout={layout} />
+      <StageContent
+        state={state}
+        spikeTimesMs={spikeTimesMs}
+        mgOutMilliM={mgOutMilliM}
+        shot={shot}
+        boutonOpacity={boutonOpacity}
+        layout={layout}
+      />
       {stage.y + stage.h < height && <StageFade frameWidth={width} frameHeight={height} stage={stage} />}
     </ThreeCanvas>
   );
@@ -70,7 +117,14 @@ export function stageCoversFrame({ stage, width, height }: Layout): boolean {
   return stage.x <= 0 && stage.y <= 0 && stage.x + stage.w >= width && stage.y + stage.h >= height;
 }
 
-function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, layout }: Omit<SynapseStageProps, 'pixelRatio'>) {
+function StageContent({
+  state,
+  spikeTimesMs,
+  mgOutMilliM,
+  shot,
+  boutonOpacity,
+  layout,
+}: Omit<SynapseStageProps, 'pixelRatio'>) {
   const camera = useThree((s) => s.camera);
   if (camera instanceof PerspectiveCamera) applyShot(camera, shot, layout);
 
@@ -95,7 +149,14 @@ function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, l
       {/* Spine head, coloured by free Ca2+ */}
       <mesh scale={r}>
         <sphereGeometry args={[1, 32, 22]} />
-        <meshLambertMaterial color={headColor} emissive={headColor} emissiveIntensity={0.25} transparent opacity={HEAD_OPACITY} depthWrite={false} />
+        <meshLambertMaterial
+          color={headColor}
+          emissive={headColor}
+          emissiveIntensity={0.25}
+          transparent
+          opacity={HEAD_OPACITY}
+          depthWrite={false}
+        />
       </mesh>
       <CalciumIons state={state} headRadius={r} />
       <AmpaReceptors state={state} headRadius={r} />
@@ -107,7 +168,12 @@ function StageContent({ state, spikeTimesMs, mgOutMilliM, shot, boutonOpacity, l
         <group>
           <mesh position={bc} scale={[1.08, BOUTON_SQUASH, 1.08]}>
             <sphereGeometry args={[BOUTON_RADIUS, 32, 22]} />
-            <meshLambertMaterial color={palette.bouton} transparent={boutonOpacity < 1} opacity={boutonOpacity} depthWrite={boutonOpacity >= 1} />
+            <meshLambertMaterial
+              color={palette.bouton}
+              transparent={boutonOpacity < 1}
+              opacity={boutonOpacity}
+              depthWrite={boutonOpacity >= 1}
+            />
           </mesh>
           <mesh position={[bc[0] - 3.5, bc[1] + 3.2, 0]} rotation={[0, 0, Math.PI / 4]}>
             <cylinderGeometry args={[0.7, 0.9, 7, 14, 1, true]} />
@@ -173,9 +239,31 @@ function AmpaReceptors({ state, headRadius }: { state: SpineState; headRadius: n
 }
 
 /** NMDA receptors (four subunits around a pore) with their Mg2+ ions; the ion leaves the pore as mgUnblockedFraction rises. */
-function NmdaReceptors({ state, headRadius, mgOutMilliM }: { state: SpineState; headRadius: number; mgOutMilliM: number }) {
-  const subunits = useInstanced(() => new InstancedMesh(new CylinderGeometry(0.06, 0.07, 0.5, 8), new MeshLambertMaterial({ color: palette.nmda }), NMDA_SLOTS.length * 4));
-  const ions = useInstanced(() => new InstancedMesh(new SphereGeometry(0.085, 12, 8), new MeshLambertMaterial({ color: palette.magnesium, emissive: palette.magnesium, emissiveIntensity: 0.5 }), NMDA_SLOTS.length));
+function NmdaReceptors({
+  state,
+  headRadius,
+  mgOutMilliM,
+}: {
+  state: SpineState;
+  headRadius: number;
+  mgOutMilliM: number;
+}) {
+  const subunits = useInstanced(
+    () =>
+      new InstancedMesh(
+        new CylinderGeometry(0.06, 0.07, 0.5, 8),
+        new MeshLambertMaterial({ color: palette.nmda }),
+        NMDA_SLOTS.length * 4,
+      ),
+  );
+  const ions = useInstanced(
+    () =>
+      new InstancedMesh(
+        new SphereGeometry(0.085, 12, 8),
+        new MeshLambertMaterial({ color: palette.magnesium, emissive: palette.magnesium, emissiveIntensity: 0.5 }),
+        NMDA_SLOTS.length,
+      ),
+  );
   NMDA_SLOTS.forEach((slot, k) => {
     const n = new Vector3(...onHead(1, slot.theta, slot.phi)).normalize();
     const base = onHead(headRadius, slot.theta, slot.phi, 0.2);
@@ -184,7 +272,10 @@ function NmdaReceptors({ state, headRadius, mgOutMilliM }: { state: SpineState; 
     const b = new Vector3().crossVectors(n, a).normalize();
     for (let j = 0; j < 4; j++) {
       const ang = (j * Math.PI) / 2 + Math.PI / 4;
-      const off = a.clone().multiplyScalar(Math.cos(ang) * 0.085).add(b.clone().multiplyScalar(Math.sin(ang) * 0.085));
+      const off = a
+        .clone()
+        .multiplyScalar(Math.cos(ang) * 0.085)
+        .add(b.clone().multiplyScalar(Math.sin(ang) * 0.085));
       place(subunits, k * 4 + j, [base[0] + off.x, base[1] + off.y, base[2] + off.z], n, 1);
     }
     // In the pore when blocked; out into the cleft, drifting sideways, when unblocked.
@@ -200,10 +291,16 @@ function NmdaReceptors({ state, headRadius, mgOutMilliM }: { state: SpineState; 
   );
 }
 
-
 /** Free Ca2+ ions in the head: the real number for the head volume and [Ca2+] (c·V·N_A), capped at 400 drawn. */
 function CalciumIons({ state, headRadius }: { state: SpineState; headRadius: number }) {
-  const mesh = useInstanced(() => new InstancedMesh(new SphereGeometry(0.1, 8, 6), new MeshLambertMaterial({ color: palette.calcium, emissive: palette.calcium, emissiveIntensity: 0.6 }), BALL_SCATTER.length));
+  const mesh = useInstanced(
+    () =>
+      new InstancedMesh(
+        new SphereGeometry(0.1, 8, 6),
+        new MeshLambertMaterial({ color: palette.calcium, emissive: palette.calcium, emissiveIntensity: 0.6 }),
+        BALL_SCATTER.length,
+      ),
+  );
   const n = Math.min(BALL_SCATTER.length, Math.round(freeCaIonCount(state.spineCaMicroM, state.spineHeadVolumeUm3)));
   for (let i = 0; i < n; i++) {
     const p = BALL_SCATTER[i]!;
@@ -215,8 +312,23 @@ function CalciumIons({ state, headRadius }: { state: SpineState; headRadius: num
 }
 
 /** Glutamate in the cleft: drawn density from glutamateMilliM, spreading by diffusion from the release site since the last spike. */
-function Glutamate({ state, spikeTimesMs, headRadius }: { state: SpineState; spikeTimesMs: readonly number[]; headRadius: number }) {
-  const mesh = useInstanced(() => new InstancedMesh(new SphereGeometry(0.075, 6, 4), new MeshLambertMaterial({ color: palette.glutamate, emissive: palette.glutamate, emissiveIntensity: 0.45 }), GLUTAMATE_SCATTER.length));
+function Glutamate({
+  state,
+  spikeTimesMs,
+  headRadius,
+}: {
+  state: SpineState;
+  spikeTimesMs: readonly number[];
+  headRadius: number;
+}) {
+  const mesh = useInstanced(
+    () =>
+      new InstancedMesh(
+        new SphereGeometry(0.075, 6, 4),
+        new MeshLambertMaterial({ color: palette.glutamate, emissive: palette.glutamate, emissiveIntensity: 0.45 }),
+        GLUTAMATE_SCATTER.length,
+      ),
+  );
   const n = Math.min(GLUTAMATE_SCATTER.length, Math.round(state.glutamateMilliM * GLUTAMATE_DOTS_PER_MILLIM));
   const spike = lastSpikeAtOrBefore(spikeTimesMs, state.tMs);
   const since = spike === null ? 1 : state.tMs - spike;
@@ -240,8 +352,20 @@ function Glutamate({ state, spikeTimesMs, headRadius }: { state: SpineState; spi
 }
 
 /** Synaptic vesicles in the bouton; the docked one fuses with the membrane at each presynaptic spike and is replaced. */
-function Vesicles({ state, spikeTimesMs, headRadius, opacity }: { state: SpineState; spikeTimesMs: readonly number[]; headRadius: number; opacity: number }) {
-  const mesh = useInstanced(() => new InstancedMesh(new SphereGeometry(0.42, 12, 8), new MeshLambertMaterial({ color: palette.vesicle }), 14));
+function Vesicles({
+  state,
+  spikeTimesMs,
+  headRadius,
+  opacity,
+}: {
+  state: SpineState;
+  spikeTimesMs: readonly number[];
+  headRadius: number;
+  opacity: number;
+}) {
+  const mesh = useInstanced(
+    () => new InstancedMesh(new SphereGeometry(0.42, 12, 8), new MeshLambertMaterial({ color: palette.vesicle }), 14),
+  );
   const mat = mesh.material as MeshLambertMaterial;
   mat.transparent = opacity < 1;
   mat.opacity = opacity;
@@ -254,8 +378,8 @@ function Vesicles({ state, spikeTimesMs, headRadius, opacity }: { state: SpineSt
   place(mesh, 0, [0, bottom + 0.5 - 0.45 * fused, 0], null, Math.max(0.001, 1 - fused));
   for (let i = 1; i < 14; i++) {
     const ang = i * 2.4;
-    const rr = 0.9 + ((i * 37) % 10) / 10 * 1.4;
-    place(mesh, i, [Math.cos(ang) * rr, bottom + 1.2 + ((i * 53) % 10) / 10 * 1.8, Math.sin(ang) * rr], null, 1);
+    const rr = 0.9 + (((i * 37) % 10) / 10) * 1.4;
+    place(mesh, i, [Math.cos(ang) * rr, bottom + 1.2 + (((i * 53) % 10) / 10) * 1.8, Math.sin(ang) * rr], null, 1);
   }
   finish(mesh, 14);
   return <primitive object={mesh} />;
@@ -263,7 +387,11 @@ function Vesicles({ state, spikeTimesMs, headRadius, opacity }: { state: SpineSt
 
 /** CaMKII holoenzymes drawn under the PSD (where CaMKII is enriched); each is two rings of six subunits. */
 const HOLOENZYMES_3D: readonly { theta: number; phi: number }[] = [
-  { theta: 0.15, phi: 0.3 }, { theta: 0.45, phi: 1.5 }, { theta: 0.45, phi: 3.4 }, { theta: 0.5, phi: 5.2 }, { theta: 0.3, phi: 2.4 },
+  { theta: 0.15, phi: 0.3 },
+  { theta: 0.45, phi: 1.5 },
+  { theta: 0.45, phi: 3.4 },
+  { theta: 0.5, phi: 5.2 },
+  { theta: 0.3, phi: 2.4 },
 ];
 
 /** Lit (T286-phosphorylated) subunits per holoenzyme = round(12 x camkiiPT286Fraction), as in the 2D inset. */
@@ -281,7 +409,13 @@ function CamkiiHoloenzymes3d({ state, headRadius }: { state: SpineState; headRad
     for (let j = 0; j < 12; j++) {
       const ring = j % 2;
       const ang = (Math.floor(j / 2) / 6) * Math.PI * 2 + ring * (Math.PI / 6) + k;
-      place(mesh, k * 12 + j, [c[0] + Math.cos(ang) * 0.2, c[1] + (ring ? 0.07 : -0.07), c[2] + Math.sin(ang) * 0.2], null, 1);
+      place(
+        mesh,
+        k * 12 + j,
+        [c[0] + Math.cos(ang) * 0.2, c[1] + (ring ? 0.07 : -0.07), c[2] + Math.sin(ang) * 0.2],
+        null,
+        1,
+      );
       mesh.setColorAt(k * 12 + j, j < lit ? on : off);
     }
   });

@@ -6,7 +6,10 @@ export const CA_COLOR_MIN_MICRO_M = 0.05;
 export const CA_COLOR_MAX_MICRO_M = 10;
 
 /** Position 0..1 of a free [Ca2+] (µM) on the log colour scale, clamped. */
-export const caScalePosition = scaleLog().domain([CA_COLOR_MIN_MICRO_M, CA_COLOR_MAX_MICRO_M]).range([0, 1]).clamp(true);
+export const caScalePosition = scaleLog()
+  .domain([CA_COLOR_MIN_MICRO_M, CA_COLOR_MAX_MICRO_M])
+  .range([0, 1])
+  .clamp(true);
 
 /**
  * Colour for a free spine [Ca2+] in µM: d3's Plasma map on a log scale from

@@ -34,7 +34,14 @@ export function sceneShot(id: SceneId, headRadius: number): Shot {
     case 'glutamate-release':
       return { target: [0, r + 0.2, 0], distance: 17, azimuthDeg: -10, elevationDeg: 5, fovDeg: 35, boutonOpacity: 1 };
     case 'mg-expulsion':
-      return { target: onHead(r, hero.theta, hero.phi, 0.8), distance: 7.5, azimuthDeg: 8, elevationDeg: 24, fovDeg: 35, boutonOpacity: 0 };
+      return {
+        target: onHead(r, hero.theta, hero.phi, 0.8),
+        distance: 7.5,
+        azimuthDeg: 8,
+        elevationDeg: 24,
+        fovDeg: 35,
+        boutonOpacity: 0,
+      };
     case 'calcium-surge':
       return { target: [0, 1, 0], distance: 19, azimuthDeg: 14, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
     case 'camkii-lock-in':
@@ -107,7 +114,11 @@ export function shotPosition(shot: Shot): Vec3 {
   const az = (shot.azimuthDeg * Math.PI) / 180;
   const el = (shot.elevationDeg * Math.PI) / 180;
   const [tx, ty, tz] = shot.target;
-  return [tx + shot.distance * Math.cos(el) * Math.sin(az), ty + shot.distance * Math.sin(el), tz + shot.distance * Math.cos(el) * Math.cos(az)];
+  return [
+    tx + shot.distance * Math.cos(el) * Math.sin(az),
+    ty + shot.distance * Math.sin(el),
+    tz + shot.distance * Math.cos(el) * Math.cos(az),
+  ];
 }
 
 /**
@@ -125,7 +136,14 @@ export function applyShot(camera: PerspectiveCamera, shot: Shot, layout: Layout)
   camera.position.set(x, y, z);
   camera.up.set(0, 1, 0);
   camera.lookAt(new Vector3(...shot.target));
-  camera.setViewOffset(stage.w, stage.h, stage.w / 2 - (stageFocus.x - stage.x), stage.h / 2 - (stageFocus.y - stage.y), stage.w, stage.h);
+  camera.setViewOffset(
+    stage.w,
+    stage.h,
+    stage.w / 2 - (stageFocus.x - stage.x),
+    stage.h / 2 - (stageFocus.y - stage.y),
+    stage.w,
+    stage.h,
+  );
   camera.updateProjectionMatrix();
   camera.updateMatrixWorld(true);
 }

@@ -44,7 +44,10 @@ export function useSceneMoment(sceneId: SceneId): SceneMoment {
 export function useSceneSpan(sceneId: SceneId) {
   const { data } = useExplainer();
   const span = data.timeline.scenes.find((s) => s.id === sceneId);
-  if (!span) throw new Error(`Scene "${sceneId}" is not on the timeline (scenes: ${data.timeline.scenes.map((s) => s.id).join(', ')}).`);
+  if (!span)
+    throw new Error(
+      `Scene "${sceneId}" is not on the timeline (scenes: ${data.timeline.scenes.map((s) => s.id).join(', ')}).`,
+    );
   return span;
 }
 

@@ -35,7 +35,9 @@ export function layoutFor(width: number, height: number): Layout {
   const aspect = width / height;
   if (aspect > 1.2) {
     return {
-      kind: 'landscape', width, height,
+      kind: 'landscape',
+      width,
+      height,
       title: { x: 96, y: 64, size: 56, maxWidth: 1100 },
       panel: { x: 1268, y: 96, w: 560, h: 760, direction: 'column' },
       captions: { x: 210, y: 868, w: 1500, h: 160 },
@@ -49,7 +51,9 @@ export function layoutFor(width: number, height: number): Layout {
     const safeRight = Math.round(width * 0.85);
     const safeBottom = Math.round(height * 0.8);
     return {
-      kind: 'portrait', width, height,
+      kind: 'portrait',
+      width,
+      height,
       title: { x: 64, y: 96, size: 54, maxWidth: safeRight - 64 },
       panel: { x: 64, y: 1020, w: safeRight - 64, h: 300, direction: 'row' },
       captions: { x: 64, y: safeBottom - 196, w: safeRight - 64, h: 180 },
@@ -59,7 +63,9 @@ export function layoutFor(width: number, height: number): Layout {
     };
   }
   return {
-    kind: 'square', width, height,
+    kind: 'square',
+    width,
+    height,
     title: { x: 56, y: 48, size: 46, maxWidth: 960 },
     panel: { x: 690, y: 170, w: 340, h: 620, direction: 'column' },
     captions: { x: 56, y: 850, w: width - 112, h: 180 },

@@ -20,5 +20,10 @@ export function stageMomentAt(data: ExplainerData, frame: number): StageMoment {
   const span = data.timeline.scenes[sceneIndexAt(data.timeline, frame)]!;
   const tMs = data.clocks[span.id].physicalMs(frame);
   const state = data.trace.sample(tMs);
-  return { sceneId: span.id, tMs, state, shot: shotAt(data.timeline, frame, headRadiusUnits(state.spineHeadVolumeUm3)) };
+  return {
+    sceneId: span.id,
+    tMs,
+    state,
+    shot: shotAt(data.timeline, frame, headRadiusUnits(state.spineHeadVolumeUm3)),
+  };
 }

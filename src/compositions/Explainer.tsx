@@ -47,7 +47,9 @@ export function Explainer({ showCaptions = true }: ExplainerProps) {
   return (
     <ExplainerContext.Provider value={context}>
       {/* Where the stage covers the frame it paints this glow itself (an opaque canvas is cheaper to composite). */}
-      {!stageCoversFrame(layout) && <div style={{ position: 'absolute', inset: 0, background: backdropCss(backdropFor(width, height)) }} />}
+      {!stageCoversFrame(layout) && (
+        <div style={{ position: 'absolute', inset: 0, background: backdropCss(backdropFor(width, height)) }} />
+      )}
       <SynapseStage
         state={stage.state}
         spikeTimesMs={data.trace.protocol.presynapticSpikeTimesMs}
@@ -62,7 +64,13 @@ export function Explainer({ showCaptions = true }: ExplainerProps) {
         const Scene = SCENE_COMPONENTS[span.id];
         const w = overlayWindow(data.timeline, i);
         return (
-          <Sequence key={span.id} name={span.id} from={w.from} durationInFrames={w.durationFrames} style={{ opacity: overlayOpacity(data.timeline, i, frame) }}>
+          <Sequence
+            key={span.id}
+            name={span.id}
+            from={w.from}
+            durationInFrames={w.durationFrames}
+            style={{ opacity: overlayOpacity(data.timeline, i, frame) }}
+          >
             <Scene />
           </Sequence>
         );

@@ -1,7 +1,16 @@
 import '@fontsource/inter/latin-400.css';
 import '@fontsource/inter/latin-700.css';
 import '@fontsource/jetbrains-mono/latin-400.css';
-import { defineComposition, ease, interpolate, Sequence, spring, ThreeCanvas, useCurrentFrame, useVideoConfig } from '../engine';
+import {
+  defineComposition,
+  ease,
+  interpolate,
+  Sequence,
+  spring,
+  ThreeCanvas,
+  useCurrentFrame,
+  useVideoConfig,
+} from '../engine';
 import { placeholderMeta } from './placeholderMeta';
 
 export interface PlaceholderProps {
@@ -22,11 +31,25 @@ function Placeholder({ throwAtFrame = null }: PlaceholderProps) {
   const frame = useCurrentFrame();
   const { fps, durationInFrames, width, height } = useVideoConfig();
   return (
-    <div style={{ position: 'absolute', inset: 0, background: 'linear-gradient(160deg, #0b1020 0%, #141b34 100%)', fontFamily: 'Inter, sans-serif', color: '#e8ecf8' }}>
+    <div
+      style={{
+        position: 'absolute',
+        inset: 0,
+        background: 'linear-gradient(160deg, #0b1020 0%, #141b34 100%)',
+        fontFamily: 'Inter, sans-serif',
+        color: '#e8ecf8',
+      }}
+    >
       <OrbitingDots width={width} height={height} />
       <ScrollingWave width={width} height={height} />
       <div style={{ position: 'absolute', right: 120, top: 200 }}>
-        <ThreeCanvas width={640} height={640} pixelRatio={1} camera={{ position: [0, 0, 5], fov: 45 }} label="placeholder knot">
+        <ThreeCanvas
+          width={640}
+          height={640}
+          pixelRatio={1}
+          camera={{ position: [0, 0, 5], fov: 45 }}
+          label="placeholder knot"
+        >
           <SpinningKnot />
         </ThreeCanvas>
       </div>
@@ -45,7 +68,15 @@ function Title() {
   const { fps } = useVideoConfig();
   const enter = spring({ frame, fps, config: { damping: 14 } });
   return (
-    <div style={{ position: 'absolute', left: 120, top: 180, transform: `translateY(${(1 - enter) * 80}px)`, opacity: Math.min(1, enter * 1.5) }}>
+    <div
+      style={{
+        position: 'absolute',
+        left: 120,
+        top: 180,
+        transform: `translateY(${(1 - enter) * 80}px)`,
+        opacity: Math.min(1, enter * 1.5),
+      }}
+    >
       <div style={{ fontSize: 96, fontWeight: 700, letterSpacing: -2 }}>Render pipeline check</div>
     </div>
   );
@@ -117,7 +148,17 @@ function FrameClock({ frame, fps, durationInFrames }: { frame: number; fps: numb
   const ss = (seconds % 60).toFixed(2).padStart(5, '0');
   const progress = (frame + 1) / durationInFrames;
   return (
-    <div style={{ position: 'absolute', left: 120, bottom: 60, right: 120, fontFamily: '"JetBrains Mono", monospace', fontSize: 32, color: '#c9d3f2' }}>
+    <div
+      style={{
+        position: 'absolute',
+        left: 120,
+        bottom: 60,
+        right: 120,
+        fontFamily: '"JetBrains Mono", monospace',
+        fontSize: 32,
+        color: '#c9d3f2',
+      }}
+    >
       <div>{`frame ${String(frame).padStart(4, '0')} / ${durationInFrames}   ${mm}:${ss}`}</div>
       <div style={{ marginTop: 12, height: 8, background: '#24305a' }}>
         <div style={{ width: `${(progress * 100).toFixed(3)}%`, height: '100%', background: '#5ad1c8' }} />

@@ -16,6 +16,7 @@ export const DEFAULT_COMPOSITION_ID = 'explainer';
 /** Looks up a composition's metadata, or throws listing the valid ids. */
 export function findCompositionMeta(id: string): CompositionMeta {
   const meta = compositionCatalog.find((c) => c.id === id);
-  if (!meta) throw new Error(`Unknown composition "${id}". Valid ids: ${compositionCatalog.map((c) => c.id).join(', ')}.`);
+  if (!meta)
+    throw new Error(`Unknown composition "${id}". Valid ids: ${compositionCatalog.map((c) => c.id).join(', ')}.`);
   return meta;
 }

@@ -22,6 +22,12 @@ const base = {
 
 export const explainerMetas: CompositionMeta[] = [
   { ...base, id: 'explainer', width: 1920, height: 1080, description: 'The LTP explainer, 16:9 for the article page.' },
-  { ...base, id: 'explainer-vertical', width: 1080, height: 1920, description: 'The LTP explainer, 9:16 for Shorts, Reels and TikTok.' },
+  {
+    ...base,
+    id: 'explainer-vertical',
+    width: 1080,
+    height: 1920,
+    description: 'The LTP explainer, 9:16 for Shorts, Reels and TikTok.',
+  },
   { ...base, id: 'explainer-square', width: 1080, height: 1080, description: 'The LTP explainer, 1:1 for feeds.' },
 ];

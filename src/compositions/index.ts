@@ -4,4 +4,8 @@ import { placeholderComposition } from './Placeholder';
 import { socialCardComposition } from './socialCard';
 
 /** Every registered composition with its component (browser side: render page, studio, embed). */
-export const compositions: readonly Composition<any>[] = [...explainerCompositions, placeholderComposition, socialCardComposition];
+export const compositions: readonly Composition<any>[] = [
+  ...explainerCompositions,
+  placeholderComposition,
+  socialCardComposition,
+];

@@ -35,15 +35,51 @@ export function SocialCard({ title, kicker, subtitle }: SocialCardProps) {
   const frame = useAbsoluteFrame();
   const readiness = useRenderReadiness();
   const [nestedError, setNestedError] = useState<FrameError | null>(null);
-  if (nestedError) throw new Error(`social-card: the embedded "${SOCIAL_CARD_SOURCE_ID}" frame failed: ${describeFrameError(nestedError)}`);
-  if (!source) throw new Error(`social-card: composition "${SOCIAL_CARD_SOURCE_ID}" is not registered in src/compositions/Explainer.tsx.`);
+  if (nestedError)
+    throw new Error(
+      `social-card: the embedded "${SOCIAL_CARD_SOURCE_ID}" frame failed: ${describeFrameError(nestedError)}`,
+    );
+  if (!source)
+    throw new Error(
+      `social-card: composition "${SOCIAL_CARD_SOURCE_ID}" is not registered in src/compositions/Explainer.tsx.`,
+    );
   const seconds = Math.round(source.durationInFrames / source.fps);
   const inputProps = useMemo(() => ({ showCaptions: false }), []);
   const scale = FRAME_W / source.width;
   return (
-    <div style={{ position: 'absolute', inset: 0, background: `linear-gradient(120deg, ${palette.background} 0%, ${palette.backgroundGlow} 100%)`, fontFamily: fonts.sans, color: palette.text }}>
-      <div style={{ position: 'absolute', left: PAD, top: PAD, width: 1200 - PAD * 3 - FRAME_W, height: 630 - PAD * 2, display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: 18 }}>
-        <div style={{ fontSize: 22, fontWeight: 700, letterSpacing: '0.12em', textTransform: 'uppercase', color: palette.calcium }}>{kicker}</div>
+    <div
+      style={{
+        position: 'absolute',
+        inset: 0,
+        background: `linear-gradient(120deg, ${palette.background} 0%, ${palette.backgroundGlow} 100%)`,
+        fontFamily: fonts.sans,
+        color: palette.text,
+      }}
+    >
+      <div
+        style={{
+          position: 'absolute',
+          left: PAD,
+          top: PAD,
+          width: 1200 - PAD * 3 - FRAME_W,
+          height: 630 - PAD * 2,
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'center',
+          gap: 18,
+        }}
+      >
+        <div
+          style={{
+            fontSize: 22,
+            fontWeight: 700,
+            letterSpacing: '0.12em',
+            textTransform: 'uppercase',
+            color: palette.calcium,
+          }}
+        >
+          {kicker}
+        </div>
         <div style={{ fontSize: 60, fontWeight: 800, lineHeight: 1.05 }}>{title}</div>
         <div style={{ fontSize: 26, lineHeight: 1.35, color: palette.textMuted }}>{subtitle}</div>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 10, fontSize: 22, fontWeight: 700 }}>
@@ -56,12 +92,27 @@ export function SocialCard({ title, kicker, subtitle }: SocialCardProps) {
       </div>
       <div
         style={{
-          position: 'absolute', right: PAD, top: (630 - FRAME_H) / 2, width: FRAME_W, height: FRAME_H, overflow: 'hidden',
-          borderRadius: 14, boxShadow: '0 18px 48px rgba(0, 0, 0, 0.55)', outline: `2px solid ${palette.panelBorder}`,
+          position: 'absolute',
+          right: PAD,
+          top: (630 - FRAME_H) / 2,
+          width: FRAME_W,
+          height: FRAME_H,
+          overflow: 'hidden',
+          borderRadius: 14,
+          boxShadow: '0 18px 48px rgba(0, 0, 0, 0.55)',
+          outline: `2px solid ${palette.panelBorder}`,
         }}
       >
-        <div style={{ width: source.width, height: source.height, transform: `scale(${scale})`, transformOrigin: '0 0' }}>
-          <CompositionFrame composition={source} frame={Math.min(frame, source.durationInFrames - 1)} inputProps={inputProps} readiness={readiness} onError={setNestedError} />
+        <div
+          style={{ width: source.width, height: source.height, transform: `scale(${scale})`, transformOrigin: '0 0' }}
+        >
+          <CompositionFrame
+            composition={source}
+            frame={Math.min(frame, source.durationInFrames - 1)}
+            inputProps={inputProps}
+            readiness={readiness}
+            onError={setNestedError}
+          />
         </div>
       </div>
     </div>

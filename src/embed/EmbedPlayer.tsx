@@ -25,7 +25,11 @@ export interface EmbedPlayerProps {
 
 /** True when the reader asked the system for reduced motion (then the player starts paused). */
 export function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
 }
 
 /**
@@ -35,7 +39,15 @@ export function prefersReducedMotion(): boolean {
  * on click. State is mirrored on the root element as data-frame,
  * data-playing, data-captions and data-scene for scripts and tests.
  */
-export function EmbedPlayer({ composition, chapters, lines, audioSrc, autoplay = true, initialCaptions = true, title = 'Interactive explainer' }: EmbedPlayerProps) {
+export function EmbedPlayer({
+  composition,
+  chapters,
+  lines,
+  audioSrc,
+  autoplay = true,
+  initialCaptions = true,
+  title = 'Interactive explainer',
+}: EmbedPlayerProps) {
   const { fps, durationInFrames } = composition;
   const playback = usePlayback({ fps, durationInFrames, audioSrc });
   const { frame, playing } = playback;
@@ -73,8 +85,14 @@ export function EmbedPlayer({ composition, chapters, lines, audioSrc, autoplay =
     },
     [chapters, playback],
   );
-  const nextScene = useCallback(() => goToScene(nextChapterFrame(chapters, playback.frame)), [chapters, goToScene, playback.frame]);
-  const previousScene = useCallback(() => goToScene(previousChapterFrame(chapters, playback.frame)), [chapters, goToScene, playback.frame]);
+  const nextScene = useCallback(
+    () => goToScene(nextChapterFrame(chapters, playback.frame)),
+    [chapters, goToScene, playback.frame],
+  );
+  const previousScene = useCallback(
+    () => goToScene(previousChapterFrame(chapters, playback.frame)),
+    [chapters, goToScene, playback.frame],
+  );
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
@@ -140,7 +158,12 @@ export function EmbedPlayer({ composition, chapters, lines, audioSrc, autoplay =
         onClick={playback.toggle}
         style={{ aspectRatio: aspect }}
       >
-        <ScaledFrame composition={composition} frame={frame} inputProps={inputProps} style={{ position: 'absolute', inset: 0 }} />
+        <ScaledFrame
+          composition={composition}
+          frame={frame}
+          inputProps={inputProps}
+          style={{ position: 'absolute', inset: 0 }}
+        />
         {!playing && (
           <span className="ltp-big-play" aria-hidden="true">
             <PlayIcon />
@@ -149,13 +172,32 @@ export function EmbedPlayer({ composition, chapters, lines, audioSrc, autoplay =
       </div>
 
       <div className="ltp-controls" role="group" aria-label="Player controls">
-        <button type="button" className="ltp-btn" onClick={previousScene} aria-label="Previous scene" title="Previous scene (Left arrow)">
+        <button
+          type="button"
+          className="ltp-btn"
+          onClick={previousScene}
+          aria-label="Previous scene"
+          title="Previous scene (Left arrow)"
+        >
           <PreviousSceneIcon />
         </button>
-        <button type="button" className="ltp-btn ltp-play" onClick={playback.toggle} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'}>
+        <button
+          type="button"
+          className="ltp-btn ltp-play"
+          onClick={playback.toggle}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title={playing ? 'Pause (Space)' : 'Play (Space)'}
+        >
           {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
-        <button type="button" className="ltp-btn" onClick={nextScene} aria-label="Next scene" title="Next scene (Right arrow)" disabled={nextChapterFrame(chapters, frame) === null}>
+        <button
+          type="button"
+          className="ltp-btn"
+          onClick={nextScene}
+          aria-label="Next scene"
+          title="Next scene (Right arrow)"
+          disabled={nextChapterFrame(chapters, frame) === null}
+        >
           <NextSceneIcon />
         </button>
         <input
@@ -172,10 +214,23 @@ export function EmbedPlayer({ composition, chapters, lines, audioSrc, autoplay =
         <span className="ltp-time" aria-hidden="true">
           {frameToClock(frame, fps)} / {frameToClock(durationInFrames, fps)}
         </span>
-        <button type="button" className="ltp-btn" aria-pressed={captions} onClick={() => setCaptions((c) => !c)} aria-label="Captions" title="Captions (C)">
+        <button
+          type="button"
+          className="ltp-btn"
+          aria-pressed={captions}
+          onClick={() => setCaptions((c) => !c)}
+          aria-label="Captions"
+          title="Captions (C)"
+        >
           CC
         </button>
-        <button type="button" className="ltp-btn" aria-expanded={transcriptOpen} aria-controls={transcriptId} onClick={() => setTranscriptOpen((o) => !o)}>
+        <button
+          type="button"
+          className="ltp-btn"
+          aria-expanded={transcriptOpen}
+          aria-controls={transcriptId}
+          onClick={() => setTranscriptOpen((o) => !o)}
+        >
           Transcript
         </button>
       </div>

@@ -27,7 +27,11 @@ export interface BuildEmbedOptions {
  * narration audio). Builds into a temp directory beside `outDir` and swaps it
  * in, so a failed build leaves the previous embed in place.
  */
-export async function buildEmbed({ outDir, minify = true, logLevel = 'warn' }: BuildEmbedOptions): Promise<{ outDir: string; elapsedMs: number }> {
+export async function buildEmbed({
+  outDir,
+  minify = true,
+  logLevel = 'warn',
+}: BuildEmbedOptions): Promise<{ outDir: string; elapsedMs: number }> {
   const started = performance.now();
   const target = resolve(outDir);
   const temp = join(dirname(target), `.${target.split(/[\\/]/).pop()}.tmp-${process.pid}`);

@@ -6,7 +6,12 @@ import { transcriptLines, type CueLike, type TranscriptLine } from './transcript
 
 /** Chapters (one per scene) of a timeline, titled from the script. */
 export function chaptersOf(timeline: Timeline, title: (id: SceneId) => string = sceneTitle): Chapter[] {
-  return timeline.scenes.map((s) => ({ id: s.id, title: title(s.id), startFrame: s.startFrame, durationFrames: s.durationFrames }));
+  return timeline.scenes.map((s) => ({
+    id: s.id,
+    title: title(s.id),
+    startFrame: s.startFrame,
+    durationFrames: s.durationFrames,
+  }));
 }
 
 /** What the embed shows besides the picture: chapters and the clickable transcript. */
@@ -18,7 +23,14 @@ export interface EmbedData {
 /** Builds the player's chapters and transcript lines from a timeline and its caption cues. */
 export function embedDataFor(timeline: Timeline, cues: readonly CueLike[]): EmbedData {
   const chapters = chaptersOf(timeline);
-  return { chapters, lines: transcriptLines(cues, timeline.fps, chapters.map((c) => c.startFrame)) };
+  return {
+    chapters,
+    lines: transcriptLines(
+      cues,
+      timeline.fps,
+      chapters.map((c) => c.startFrame),
+    ),
+  };
 }
 
 export { explainerTimeline };

@@ -1,5 +1,12 @@
 /** Control icons as inline SVG (no icon font: the host page's fonts may lack media glyphs). Decorative: buttons carry aria-labels. */
-const common = { width: 20, height: 20, viewBox: '0 0 20 20', 'aria-hidden': true, focusable: false, fill: 'currentColor' } as const;
+const common = {
+  width: 20,
+  height: 20,
+  viewBox: '0 0 20 20',
+  'aria-hidden': true,
+  focusable: false,
+  fill: 'currentColor',
+} as const;
 
 export const PlayIcon = () => (
   <svg {...common}>

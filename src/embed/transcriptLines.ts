@@ -17,14 +17,24 @@ export interface CueLike {
 }
 
 /** Cues -> transcript lines at `fps`, with each line's chapter (chapters' start frames, ascending). */
-export function transcriptLines(cues: readonly CueLike[], fps: number, chapterStartFrames: readonly number[]): TranscriptLine[] {
+export function transcriptLines(
+  cues: readonly CueLike[],
+  fps: number,
+  chapterStartFrames: readonly number[],
+): TranscriptLine[] {
   return cues.map((cue) => {
     const startFrame = Math.max(0, Math.ceil((cue.startMs * fps) / 1000 - 1e-6));
     let chapterIndex = 0;
     chapterStartFrames.forEach((f, k) => {
       if (f <= startFrame) chapterIndex = k;
     });
-    return { text: cue.text.replace(/\s*\n\s*/g, ' ').trim(), startMs: cue.startMs, endMs: cue.endMs, startFrame, chapterIndex };
+    return {
+      text: cue.text.replace(/\s*\n\s*/g, ' ').trim(),
+      startMs: cue.startMs,
+      endMs: cue.endMs,
+      startFrame,
+      chapterIndex,
+    };
   });
 }
 

@@ -31,7 +31,14 @@ export interface CompositionFrameProps {
  * studio and the article-page player all draw through this component, so
  * they show the same pixels for the same frame.
  */
-export function CompositionFrame({ composition, frame, inputProps, readiness, onError, resetKey }: CompositionFrameProps) {
+export function CompositionFrame({
+  composition,
+  frame,
+  inputProps,
+  readiness,
+  onError,
+  resetKey,
+}: CompositionFrameProps) {
   const Scene = composition.component;
   const meta = useMemo(() => compositionMeta(composition), [composition]);
   const props = inputProps ?? composition.defaultProps;
@@ -105,7 +112,16 @@ class SceneErrorBoundary extends Component<BoundaryProps, BoundaryState> {
       <div
         role="alert"
         data-frame-error
-        style={{ position: 'absolute', inset: 0, background: '#2a0710', color: '#ffd7de', padding: 48, font: '28px/1.4 monospace', whiteSpace: 'pre-wrap', overflow: 'hidden' }}
+        style={{
+          position: 'absolute',
+          inset: 0,
+          background: '#2a0710',
+          color: '#ffd7de',
+          padding: 48,
+          font: '28px/1.4 monospace',
+          whiteSpace: 'pre-wrap',
+          overflow: 'hidden',
+        }}
       >
         {`${error.compositionId} threw at frame ${error.frame}: ${error.message}\n${error.componentStack.trim().split('\n').slice(0, 8).join('\n')}`}
       </div>
@@ -121,6 +137,11 @@ export function toFrameError(error: unknown, info: ErrorInfo, compositionId: str
 
 /** One-line-plus-stack description of a frame error, for terminals. */
 export function describeFrameError(e: FrameError): string {
-  const stack = e.componentStack.trim().split('\n').slice(0, 8).map((l) => `    ${l.trim()}`).join('\n');
+  const stack = e.componentStack
+    .trim()
+    .split('\n')
+    .slice(0, 8)
+    .map((l) => `    ${l.trim()}`)
+    .join('\n');
   return `Composition "${e.compositionId}" threw at frame ${e.frame}: ${e.message}\n  component stack:\n${stack}`;
 }

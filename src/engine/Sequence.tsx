@@ -20,9 +20,18 @@ export interface SequenceProps {
  * before it starts or after it ends. Nested sequences add up and are clipped
  * by their parents.
  */
-export function Sequence({ from = 0, durationInFrames = Infinity, name = 'sequence', layout = 'absolute-fill', style, children }: SequenceProps) {
+export function Sequence({
+  from = 0,
+  durationInFrames = Infinity,
+  name = 'sequence',
+  layout = 'absolute-fill',
+  style,
+  children,
+}: SequenceProps) {
   if (!Number.isFinite(from) || !(durationInFrames > 0)) {
-    throw new Error(`<Sequence name="${name}">: from must be finite and durationInFrames > 0 (got from=${from}, durationInFrames=${durationInFrames}).`);
+    throw new Error(
+      `<Sequence name="${name}">: from must be finite and durationInFrames > 0 (got from=${from}, durationInFrames=${durationInFrames}).`,
+    );
   }
   const parent = useContext(SequenceContext);
   const absoluteFrame = useContext(AbsoluteFrameContext);
@@ -36,7 +45,13 @@ export function Sequence({ from = 0, durationInFrames = Infinity, name = 'sequen
   if (absoluteFrame < startFrame || absoluteFrame >= endFrame) return null;
   return (
     <SequenceContext.Provider value={scope}>
-      {layout === 'none' ? children : <div data-sequence={name} style={{ position: 'absolute', inset: 0, ...style }}>{children}</div>}
+      {layout === 'none' ? (
+        children
+      ) : (
+        <div data-sequence={name} style={{ position: 'absolute', inset: 0, ...style }}>
+          {children}
+        </div>
+      )}
     </SequenceContext.Provider>
   );
 }

@@ -38,9 +38,20 @@ export const ALLOWED_PIXEL_RATIOS: readonly number[] = [1, 0.5, 0.25];
  * Scene content inside reads the frame with the usual hooks (contexts are
  * bridged by R3F) and must be a pure function of it.
  */
-export function ThreeCanvas({ width, height, pixelRatio = 1, opaque = false, camera, style, children, label = 'three canvas' }: ThreeCanvasProps) {
+export function ThreeCanvas({
+  width,
+  height,
+  pixelRatio = 1,
+  opaque = false,
+  camera,
+  style,
+  children,
+  label = 'three canvas',
+}: ThreeCanvasProps) {
   if (!ALLOWED_PIXEL_RATIOS.includes(pixelRatio)) {
-    throw new Error(`ThreeCanvas "${label}": pixelRatio ${pixelRatio} is not one of ${ALLOWED_PIXEL_RATIOS.join(', ')}; other ratios make a frame's pixels depend on where the capture page puts it.`);
+    throw new Error(
+      `ThreeCanvas "${label}": pixelRatio ${pixelRatio} is not one of ${ALLOWED_PIXEL_RATIOS.join(', ')}; other ratios make a frame's pixels depend on where the capture page puts it.`,
+    );
   }
   const readiness = useRenderReadiness();
   const frame = useAbsoluteFrame();

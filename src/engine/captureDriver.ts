@@ -26,7 +26,11 @@ export interface CaptureDriver {
    * filmstrip of `pitch` px tiles, the page shows `tiles` copies side by side
    * (filmstrip.ts), each drawing its own frame, for one screenshot of all.
    */
-  mount(id: string, inputProps?: Record<string, unknown>, filmstrip?: { tiles: number; pitch: number }): Promise<CompositionMeta>;
+  mount(
+    id: string,
+    inputProps?: Record<string, unknown>,
+    filmstrip?: { tiles: number; pitch: number },
+  ): Promise<CompositionMeta>;
   /** Draws absolute frame `frame` of the mounted composition and waits until it may be captured (one tile). */
   setFrame(frame: number): Promise<void>;
   /** Draws `frames[i]` in tile i, one frame per mounted tile, and waits until all may be captured. */
@@ -75,7 +79,9 @@ function mountTile(
   return {
     async draw(frame) {
       if (!Number.isInteger(frame) || frame < 0 || frame >= composition.durationInFrames) {
-        throw new Error(`Frame ${frame} is outside composition "${composition.id}" (valid: 0-${composition.durationInFrames - 1}).`);
+        throw new Error(
+          `Frame ${frame} is outside composition "${composition.id}" (valid: 0-${composition.durationInFrames - 1}).`,
+        );
       }
       lastError = null;
       currentFrame = frame;
@@ -113,7 +119,9 @@ export function createCaptureDriver(
   async function setFrames(frames: readonly number[]): Promise<void> {
     if (tiles.length === 0) throw new Error('No composition mounted: call mount(id) first.');
     if (frames.length !== tiles.length) {
-      throw new Error(`setFrames got ${frames.length} frames for ${tiles.length} mounted tiles; pass one frame per tile.`);
+      throw new Error(
+        `setFrames got ${frames.length} frames for ${tiles.length} mounted tiles; pass one frame per tile.`,
+      );
     }
     // Commit every tile first, then wait: their fonts and three.js draws overlap.
     await Promise.all(frames.map((frame, i) => tiles[i]!.draw(frame)));
@@ -128,7 +136,9 @@ export function createCaptureDriver(
       }
       const layout = filmstrip ?? singleFrameLayout(composition.width, composition.height);
       if (!Number.isInteger(layout.tiles) || layout.tiles < 1 || layout.pitch < composition.width) {
-        throw new Error(`Bad filmstrip for "${id}": ${layout.tiles} tiles of ${layout.pitch} px (need whole tiles >= 1, each at least ${composition.width} px).`);
+        throw new Error(
+          `Bad filmstrip for "${id}": ${layout.tiles} tiles of ${layout.pitch} px (need whole tiles >= 1, each at least ${composition.width} px).`,
+        );
       }
       for (const tile of tiles) tile.unmount();
       container.replaceChildren();
@@ -156,4 +166,3 @@ export async function loadDeclaredFonts(): Promise<void> {
   await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
   await document.fonts.ready;
 }
-

@@ -56,7 +56,10 @@ export function defineComposition<P extends object>(composition: Composition<P>)
     problems.push(`posterFrame ${posterFrame} must be a frame in 0..${durationInFrames - 1}`);
   }
   const { framesPerShot } = composition;
-  if (framesPerShot !== undefined && (!Number.isInteger(framesPerShot) || framesPerShot < 1 || framesPerShot > MAX_FRAMES_PER_SHOT)) {
+  if (
+    framesPerShot !== undefined &&
+    (!Number.isInteger(framesPerShot) || framesPerShot < 1 || framesPerShot > MAX_FRAMES_PER_SHOT)
+  ) {
     problems.push(`framesPerShot must be a whole number from 1 to ${MAX_FRAMES_PER_SHOT}, got ${framesPerShot}`);
   }
   if (problems.length) throw new Error(`Composition "${id}": ${problems.join('; ')}.`);
@@ -66,5 +69,15 @@ export function defineComposition<P extends object>(composition: Composition<P>)
 /** The metadata part of a composition (what crosses from the page to Node). */
 export function compositionMeta(c: CompositionMeta): CompositionMeta {
   const { id, width, height, fps, durationInFrames, audio, posterFrame, description, framesPerShot } = c;
-  return { id, width, height, fps, durationInFrames, audio, posterFrame, description, ...(framesPerShot === undefined ? {} : { framesPerShot }) };
+  return {
+    id,
+    width,
+    height,
+    fps,
+    durationInFrames,
+    audio,
+    posterFrame,
+    description,
+    ...(framesPerShot === undefined ? {} : { framesPerShot }),
+  };
 }

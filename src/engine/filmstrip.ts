@@ -52,7 +52,8 @@ export interface FilmstripLayout {
  * next tile).
  */
 export function filmstripLayout(frameWidth: number, frameHeight: number, tiles: number): FilmstripLayout {
-  if (!Number.isInteger(tiles) || tiles < 1) throw new Error(`filmstrip: tiles must be a whole number >= 1 (got ${tiles}).`);
+  if (!Number.isInteger(tiles) || tiles < 1)
+    throw new Error(`filmstrip: tiles must be a whole number >= 1 (got ${tiles}).`);
   const pitch = Math.ceil(frameWidth / JPEG_BLOCK_PX) * JPEG_BLOCK_PX;
   // Every tile is `pitch` wide, the last one too: the encoder cuts the strip into equal tiles.
   return { tiles, frameWidth, frameHeight, pitch, stripWidth: tiles * pitch, stripHeight: frameHeight };

@@ -38,6 +38,9 @@ export function useSequence(): SequenceScope {
 /** Size, fps and length of the composition being drawn. Throws outside a composition. */
 export function useVideoConfig(): CompositionMeta {
   const config = useContext(VideoConfigContext);
-  if (!config) throw new Error('useVideoConfig() was called outside a composition: render the component inside <CompositionFrame>.');
+  if (!config)
+    throw new Error(
+      'useVideoConfig() was called outside a composition: render the component inside <CompositionFrame>.',
+    );
   return config;
 }

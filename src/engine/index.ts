@@ -6,13 +6,33 @@
  * renderer when it is done.
  */
 export * as ease from 'd3-ease';
-export { defineComposition, compositionMeta, type Composition, type CompositionMeta, type CompositionAudio } from './composition';
+export {
+  defineComposition,
+  compositionMeta,
+  type Composition,
+  type CompositionMeta,
+  type CompositionAudio,
+} from './composition';
 export { useCurrentFrame, useAbsoluteFrame, useSequence, useVideoConfig, type SequenceScope } from './frameContext';
 export { Sequence, type SequenceProps } from './Sequence';
 export { interpolate, type InterpolateOptions, type EasingFn } from './interpolate';
 export { spring, DEFAULT_SPRING, type SpringConfig, type SpringInput } from './spring';
 export { RenderReadiness, useRenderHold, useRenderReadiness } from './renderReadiness';
 export { ThreeCanvas, type ThreeCanvasProps } from './ThreeCanvas';
-export { CompositionFrame, describeFrameError, toFrameError, type FrameError, type CompositionFrameProps } from './CompositionFrame';
+export {
+  CompositionFrame,
+  describeFrameError,
+  toFrameError,
+  type FrameError,
+  type CompositionFrameProps,
+} from './CompositionFrame';
 export { createCaptureDriver, loadDeclaredFonts, type CaptureDriver } from './captureDriver';
-export { filmstripGroups, filmstripLayout, singleFrameLayout, tileLeft, JPEG_BLOCK_PX, MAX_FRAMES_PER_SHOT, type FilmstripLayout } from './filmstrip';
+export {
+  filmstripGroups,
+  filmstripLayout,
+  singleFrameLayout,
+  tileLeft,
+  JPEG_BLOCK_PX,
+  MAX_FRAMES_PER_SHOT,
+  type FilmstripLayout,
+} from './filmstrip';

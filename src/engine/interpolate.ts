@@ -32,7 +32,9 @@ export function interpolate(
   let x = input;
   if (x < first && extrapolateLeft === 'clamp') x = first;
   if (x > last && extrapolateRight === 'clamp') x = last;
-  const scale = scaleLinear<number, number>().domain(inputRange as number[]).range(outputRange as number[]);
+  const scale = scaleLinear<number, number>()
+    .domain(inputRange as number[])
+    .range(outputRange as number[]);
   if (easing) {
     scale.interpolate((a: number, b: number) => {
       const lerp = interpolateNumber(a, b);
@@ -51,7 +53,9 @@ function assertRanges(inputRange: readonly number[], outputRange: readonly numbe
   for (let i = 0; i < inputRange.length; i++) {
     const v = inputRange[i] as number;
     if (!Number.isFinite(v) || !Number.isFinite(outputRange[i] as number)) {
-      throw new Error(`interpolate(): ranges must be finite numbers (inputRange[${i}]=${v}, outputRange[${i}]=${outputRange[i]}).`);
+      throw new Error(
+        `interpolate(): ranges must be finite numbers (inputRange[${i}]=${v}, outputRange[${i}]=${outputRange[i]}).`,
+      );
     }
     if (i > 0 && !(v > (inputRange[i - 1] as number))) {
       throw new Error(`interpolate(): inputRange must be strictly increasing, got [${inputRange.join(', ')}].`);

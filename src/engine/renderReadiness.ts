@@ -61,7 +61,11 @@ export class RenderReadiness {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`frame ${frame} was not ready after ${timeoutMs} ms; still waiting for: ${this.pending(frame).join(', ')}`));
+        reject(
+          new Error(
+            `frame ${frame} was not ready after ${timeoutMs} ms; still waiting for: ${this.pending(frame).join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);

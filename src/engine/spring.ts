@@ -27,7 +27,9 @@ export interface SpringInput {
 export function spring({ frame, fps, from = 0, to = 1, config = {} }: SpringInput): number {
   const { mass, stiffness, damping } = { ...DEFAULT_SPRING, ...config };
   if (!(mass > 0) || !(stiffness > 0) || !(damping >= 0) || !(fps > 0)) {
-    throw new Error(`spring(): mass, stiffness and fps must be > 0 and damping >= 0 (got m=${mass}, k=${stiffness}, c=${damping}, fps=${fps}).`);
+    throw new Error(
+      `spring(): mass, stiffness and fps must be > 0 and damping >= 0 (got m=${mass}, k=${stiffness}, c=${damping}, fps=${fps}).`,
+    );
   }
   if (frame <= 0) return from;
   const t = frame / fps;
@@ -37,7 +39,9 @@ export function spring({ frame, fps, from = 0, to = 1, config = {} }: SpringInpu
   let y: number;
   if (zeta < 1) {
     const omegaD = omega0 * Math.sqrt(1 - zeta * zeta);
-    y = Math.exp(-zeta * omega0 * t) * (y0 * Math.cos(omegaD * t) + ((zeta * omega0 * y0) / omegaD) * Math.sin(omegaD * t));
+    y =
+      Math.exp(-zeta * omega0 * t) *
+      (y0 * Math.cos(omegaD * t) + ((zeta * omega0 * y0) / omegaD) * Math.sin(omegaD * t));
   } else if (zeta === 1) {
     y = Math.exp(-omega0 * t) * (y0 + omega0 * y0 * t);
   } else {

@@ -39,7 +39,9 @@ export class FrameErrorGuard extends Component<GuardProps, GuardState> {
   override componentDidUpdate(prev: GuardProps): void {
     if (
       this.state.error &&
-      (prev.frame !== this.props.frame || prev.resetKey !== this.props.resetKey || prev.compositionId !== this.props.compositionId)
+      (prev.frame !== this.props.frame ||
+        prev.resetKey !== this.props.resetKey ||
+        prev.compositionId !== this.props.compositionId)
     ) {
       this.setState({ error: null });
     }
@@ -52,7 +54,18 @@ export class FrameErrorGuard extends Component<GuardProps, GuardState> {
       <div
         role="alert"
         data-frame-error
-        style={{ position: 'relative', width: this.props.width, height: this.props.height, background: '#2a0710', color: '#ffd7de', padding: 48, boxSizing: 'border-box', font: '28px/1.4 monospace', whiteSpace: 'pre-wrap', overflow: 'hidden' }}
+        style={{
+          position: 'relative',
+          width: this.props.width,
+          height: this.props.height,
+          background: '#2a0710',
+          color: '#ffd7de',
+          padding: 48,
+          boxSizing: 'border-box',
+          font: '28px/1.4 monospace',
+          whiteSpace: 'pre-wrap',
+          overflow: 'hidden',
+        }}
       >
         {`${this.props.compositionId} threw at frame ${this.props.frame}: ${error.message}\n${error.componentStack.trim().split('\n').slice(0, 8).join('\n')}`}
       </div>

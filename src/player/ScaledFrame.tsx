@@ -32,7 +32,16 @@ export interface ScaledFrameProps {
  * in a style-isolated wrapper (`all: initial`) so the host page's CSS (fonts,
  * colours, line height) cannot leak into it, as on the bare capture page.
  */
-export function ScaledFrame({ composition, frame, inputProps, onError, resetKey, scale = 'fit', style, className }: ScaledFrameProps) {
+export function ScaledFrame({
+  composition,
+  frame,
+  inputProps,
+  onError,
+  resetKey,
+  scale = 'fit',
+  style,
+  className,
+}: ScaledFrameProps) {
   const boxRef = useRef<HTMLDivElement | null>(null);
   const [box, setBox] = useState({ width: 0, height: 0 });
   // One readiness tracker per composition, as on the capture page (the player draws without waiting on it).
@@ -68,7 +77,15 @@ export function ScaledFrame({ composition, frame, inputProps, onError, resetKey,
         ...style,
       }}
     >
-      <div style={{ width: scaledWidth, height: scaledHeight, flex: 'none', overflow: 'hidden', visibility: s > 0 ? 'visible' : 'hidden' }}>
+      <div
+        style={{
+          width: scaledWidth,
+          height: scaledHeight,
+          flex: 'none',
+          overflow: 'hidden',
+          visibility: s > 0 ? 'visible' : 'hidden',
+        }}
+      >
         <div
           style={{
             all: 'initial',

@@ -78,7 +78,15 @@ interface Clock {
  * Re-mount (React `key`) when the composition changes; fps and length are read on every tick.
  */
 export function usePlayback(options: UsePlaybackOptions): Playback {
-  const { fps, durationInFrames, audioSrc = null, initialFrame = 0, initialLoop = false, initialRate = 1, range = null } = options;
+  const {
+    fps,
+    durationInFrames,
+    audioSrc = null,
+    initialFrame = 0,
+    initialLoop = false,
+    initialRate = 1,
+    range = null,
+  } = options;
   const now = options.now ?? defaultNow;
   const [frame, setFrameState] = useState(() => clampFrame(initialFrame, durationInFrames));
   const [playing, setPlaying] = useState(false);
@@ -87,7 +95,14 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
   const [audioStatus, setAudioStatus] = useState<AudioStatus>(audioSrc ? 'loading' : 'none');
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
 
-  const clock = useRef<Clock>({ playing: false, rate: initialRate, loop: initialLoop, anchorFrame: frame, anchorMs: 0, frame });
+  const clock = useRef<Clock>({
+    playing: false,
+    rate: initialRate,
+    loop: initialLoop,
+    anchorFrame: frame,
+    anchorMs: 0,
+    frame,
+  });
   const config = useRef({ fps, durationInFrames, range, now });
   config.current = { fps, durationInFrames, range, now };
   const audioRef = useRef<HTMLAudioElement | null>(null);
@@ -226,7 +241,9 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
       if (!Number.isFinite(next) || next === 0) return;
       const c = clock.current;
       const clamped = Math.max(-16, Math.min(16, next));
-      anchorAt(c.playing ? clockFrame(c.anchorFrame, c.anchorMs, config.current.now(), config.current.fps, c.rate) : c.frame);
+      anchorAt(
+        c.playing ? clockFrame(c.anchorFrame, c.anchorMs, config.current.now(), config.current.fps, c.rate) : c.frame,
+      );
       c.rate = clamped;
       setRateState(clamped);
       syncAudio(false);

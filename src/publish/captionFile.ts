@@ -59,7 +59,10 @@ export class CaptionFileError extends Error {
  * line or a cue that ends before it starts.
  */
 export function parseCaptionFile(text: string, format: CaptionFormat, file = `captions.${format}`): CaptionFileCue[] {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   let i = 0;
   if (format === 'vtt') {
     if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
@@ -81,12 +84,20 @@ export function parseCaptionFile(text: string, format: CaptionFormat, file = `ca
     if (format === 'vtt' && /^(NOTE|STYLE|REGION)(\s|$)/.test(first)) continue;
     const timingAt = block.findIndex((l) => l.includes('-->'));
     if (timingAt < 0 || timingAt > 1) {
-      throw new CaptionFileError(file, blockStart + 1, `expected a cue timing line "start --> end", found "${first.slice(0, 60)}"`);
+      throw new CaptionFileError(
+        file,
+        blockStart + 1,
+        `expected a cue timing line "start --> end", found "${first.slice(0, 60)}"`,
+      );
     }
     const timingLine = block[timingAt] ?? '';
     const m = timingLine.match(TIMING);
     if (!m?.[1] || !m[2]) {
-      throw new CaptionFileError(file, blockStart + timingAt + 1, `malformed timing line "${timingLine}" (expected hh:mm:ss${format === 'srt' ? ',' : '.'}mmm --> hh:mm:ss${format === 'srt' ? ',' : '.'}mmm)`);
+      throw new CaptionFileError(
+        file,
+        blockStart + timingAt + 1,
+        `malformed timing line "${timingLine}" (expected hh:mm:ss${format === 'srt' ? ',' : '.'}mmm --> hh:mm:ss${format === 'srt' ? ',' : '.'}mmm)`,
+      );
     }
     if (format === 'srt' && timingAt === 1 && !/^\d+$/.test(first.trim())) {
       throw new CaptionFileError(file, blockStart + 1, `an SRT cue number must be an integer, found "${first}"`);
@@ -95,7 +106,11 @@ export function parseCaptionFile(text: string, format: CaptionFormat, file = `ca
     const endMs = parseTimestampMs(m[2]);
     const index = cues.length + 1;
     if (!(endMs > startMs)) {
-      throw new CaptionFileError(file, blockStart + timingAt + 1, `cue ${index} ends (${m[2]}) at or before it starts (${m[1]})`);
+      throw new CaptionFileError(
+        file,
+        blockStart + timingAt + 1,
+        `cue ${index} ends (${m[2]}) at or before it starts (${m[1]})`,
+      );
     }
     cues.push({
       index,

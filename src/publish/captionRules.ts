@@ -43,7 +43,11 @@ export function checkCaptionCues(
 ): CaptionProblem[] {
   if (cues.length === 0) return [{ severity: 'error', cue: 0, line: 0, rule: 'count', message: 'no cues' }];
   const lineOf = new Map(cues.map((c) => [c.index, c.line]));
-  const problems: CaptionProblem[] = validateCues(cues, { limits: rules, sceneCutsMs: context.sceneCutsMs, videoDurationMs: context.videoDurationMs }).map((v) => ({
+  const problems: CaptionProblem[] = validateCues(cues, {
+    limits: rules,
+    sceneCutsMs: context.sceneCutsMs,
+    videoDurationMs: context.videoDurationMs,
+  }).map((v) => ({
     severity: v.rule === 'scene-cut' ? 'warning' : 'error',
     cue: v.cue,
     line: lineOf.get(v.cue) ?? 0,
@@ -54,7 +58,13 @@ export function checkCaptionCues(
   cues.forEach((c, k) => {
     const prev = cues[k - 1];
     if (prev && c.startMs < prev.startMs) {
-      problems.push({ severity: 'error', cue: c.index, line: c.line, rule: 'order', message: `cue ${c.index} at ${formatTimestamp(c.startMs)} starts before cue ${prev.index} (${formatTimestamp(prev.startMs)}): cues out of order` });
+      problems.push({
+        severity: 'error',
+        cue: c.index,
+        line: c.line,
+        rule: 'order',
+        message: `cue ${c.index} at ${formatTimestamp(c.startMs)} starts before cue ${prev.index} (${formatTimestamp(prev.startMs)}): cues out of order`,
+      });
     }
   });
   return problems.sort((a, b) => a.cue - b.cue);
@@ -73,13 +83,25 @@ export function checkChapterCues(
 ): CaptionProblem[] {
   const problems: CaptionProblem[] = [];
   const add = (cue: CaptionFileCue | null, message: string) =>
-    problems.push({ severity: 'error', cue: cue?.index ?? 0, line: cue?.line ?? 0, rule: 'chapter', message: cue ? `chapter ${cue.index}: ${message}` : message });
-  if (cues.length !== expectedChapters) add(null, `${cues.length} chapters, expected ${expectedChapters} (one per scene)`);
+    problems.push({
+      severity: 'error',
+      cue: cue?.index ?? 0,
+      line: cue?.line ?? 0,
+      rule: 'chapter',
+      message: cue ? `chapter ${cue.index}: ${message}` : message,
+    });
+  if (cues.length !== expectedChapters)
+    add(null, `${cues.length} chapters, expected ${expectedChapters} (one per scene)`);
   cues.forEach((cue, k) => {
     if (cue.lines.join('').trim() === '') add(cue, 'has no title');
     const prev = k > 0 ? cues[k - 1] : undefined;
-    if (prev && cue.startMs < prev.endMs) add(cue, `starts at ${formatTimestamp(cue.startMs)}, before chapter ${prev.index} ends (${formatTimestamp(prev.endMs)})`);
-    if (prev && cue.startMs - prev.endMs > toleranceMs) add(cue, `leaves a ${cue.startMs - prev.endMs} ms hole after chapter ${prev.index}`);
+    if (prev && cue.startMs < prev.endMs)
+      add(
+        cue,
+        `starts at ${formatTimestamp(cue.startMs)}, before chapter ${prev.index} ends (${formatTimestamp(prev.endMs)})`,
+      );
+    if (prev && cue.startMs - prev.endMs > toleranceMs)
+      add(cue, `leaves a ${cue.startMs - prev.endMs} ms hole after chapter ${prev.index}`);
   });
   const first = cues[0];
   const last = cues[cues.length - 1];

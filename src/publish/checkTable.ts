@@ -5,7 +5,11 @@ export function formatCheckTable(rows: readonly CheckRow[], maxDetailChars = 110
   const head = ['file', 'check', 'status', 'measured', 'detail'];
   const body = rows.map((r) => [r.file, r.check, r.status.toUpperCase(), r.measured, clip(r.detail, maxDetailChars)]);
   const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => (row[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 

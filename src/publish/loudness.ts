@@ -44,7 +44,17 @@ export function parseEbur128Summary(stderr: string): LoudnessMeasurement {
 /** Measures the first audio stream of `path` with ffmpeg's ebur128 filter (true peak on). */
 export async function measureLoudness(path: string): Promise<LoudnessMeasurement> {
   const r = await runTool('ffmpeg', [
-    '-hide_banner', '-nostats', '-i', path, '-map', '0:a:0', '-af', 'ebur128=peak=true', '-f', 'null', '-',
+    '-hide_banner',
+    '-nostats',
+    '-i',
+    path,
+    '-map',
+    '0:a:0',
+    '-af',
+    'ebur128=peak=true',
+    '-f',
+    'null',
+    '-',
   ]);
   if (r.code !== 0) {
     const last = r.stderr.trim().split('\n').slice(-3).join(' / ');

@@ -38,7 +38,9 @@ export function readTopLevelBoxes(path: string): Mp4Box[] {
         size = size32;
       }
       if (size < 8 || offset + size > fileSize) {
-        throw new Error(`${path}: box "${type}" at byte ${offset} claims ${size} bytes but the file has ${fileSize - offset} left: not a complete MP4.`);
+        throw new Error(
+          `${path}: box "${type}" at byte ${offset} claims ${size} bytes but the file has ${fileSize - offset} left: not a complete MP4.`,
+        );
       }
       boxes.push({ type, offsetBytes: offset, sizeBytes: size });
       offset += size;
@@ -68,6 +70,7 @@ export function checkFastStart(boxes: readonly Mp4Box[]): FastStartReport {
   const mdat = order.indexOf('mdat');
   if (moov < 0) return { ok: false, order, message: 'no moov box' };
   if (mdat < 0) return { ok: false, order, message: 'no mdat box' };
-  if (moov > mdat) return { ok: false, order, message: `moov after mdat (${order.join(' ')}): re-mux with -movflags +faststart` };
+  if (moov > mdat)
+    return { ok: false, order, message: `moov after mdat (${order.join(' ')}): re-mux with -movflags +faststart` };
   return { ok: true, order, message: order.join(' ') };
 }

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseCaptionFile, CaptionFileError, formatTimestamp, type CaptionFileCue } from './captionFile';
-import { checkCaptionCues, checkChapterCues, DESIGN_CAPTION_RULES, type CaptionProblem, type CaptionRules } from './captionRules';
+import {
+  checkCaptionCues,
+  checkChapterCues,
+  DESIGN_CAPTION_RULES,
+  type CaptionProblem,
+  type CaptionRules,
+} from './captionRules';
 import { loudnessProblems, measureLoudness, NARRATION_LOUDNESS_TARGET } from './loudness';
 import { probeMedia, type MediaInfo } from './mediaProbe';
 import { checkFastStart, readTopLevelBoxes } from './mp4Boxes';
@@ -51,7 +57,13 @@ export interface OutputExpectations {
 }
 
 /** The DESIGN.md video targets: H.264 High, yuv420p, AAC 48 kHz. */
-export const VIDEO_TARGET = { codec: 'h264', profile: 'High', pixelFormat: 'yuv420p', audioCodec: 'aac', audioSampleRateHz: 48_000 } as const;
+export const VIDEO_TARGET = {
+  codec: 'h264',
+  profile: 'High',
+  pixelFormat: 'yuv420p',
+  audioCodec: 'aac',
+  audioSampleRateHz: 48_000,
+} as const;
 
 type Add = (check: string, ok: boolean | 'warn', measured: string, detail?: string) => void;
 
@@ -68,7 +80,13 @@ function exists(add: Add, file: string): boolean {
 }
 
 /** Checks an MP4: top-level boxes, streams, size, rate, length, and the loudness of its audio. */
-export async function checkMp4(rows: CheckRow[], dir: string, file: string, cut: CutExpectation | null, ex: OutputExpectations): Promise<MediaInfo | null> {
+export async function checkMp4(
+  rows: CheckRow[],
+  dir: string,
+  file: string,
+  cut: CutExpectation | null,
+  ex: OutputExpectations,
+): Promise<MediaInfo | null> {
   const add = rowAdder(rows, dir, file);
   if (!exists(add, file)) return null;
   try {
@@ -90,8 +108,20 @@ export async function checkMp4(rows: CheckRow[], dir: string, file: string, cut:
     add('video stream', false, 'none', 'no video stream');
   } else {
     const codecOk = v.codec === VIDEO_TARGET.codec && v.profile === VIDEO_TARGET.profile;
-    add('codec', codecOk, `${v.codec} ${v.profile}`, codecOk ? '' : `expected ${VIDEO_TARGET.codec} ${VIDEO_TARGET.profile} (libx264 -profile:v high)`);
-    add('pixel format', v.pixelFormat === VIDEO_TARGET.pixelFormat, v.pixelFormat, v.pixelFormat === VIDEO_TARGET.pixelFormat ? '' : `expected ${VIDEO_TARGET.pixelFormat} (-pix_fmt yuv420p) for browser and phone playback`);
+    add(
+      'codec',
+      codecOk,
+      `${v.codec} ${v.profile}`,
+      codecOk ? '' : `expected ${VIDEO_TARGET.codec} ${VIDEO_TARGET.profile} (libx264 -profile:v high)`,
+    );
+    add(
+      'pixel format',
+      v.pixelFormat === VIDEO_TARGET.pixelFormat,
+      v.pixelFormat,
+      v.pixelFormat === VIDEO_TARGET.pixelFormat
+        ? ''
+        : `expected ${VIDEO_TARGET.pixelFormat} (-pix_fmt yuv420p) for browser and phone playback`,
+    );
     if (cut) {
       const sizeOk = v.width === cut.width && v.height === cut.height;
       add('size', sizeOk, `${v.width}x${v.height}`, sizeOk ? '' : `cut "${cut.id}" must be ${cut.width}x${cut.height}`);
@@ -103,19 +133,34 @@ export async function checkMp4(rows: CheckRow[], dir: string, file: string, cut:
   }
   const durationS = info.durationS;
   const maxOk = durationS <= ex.maxDurationS + 1e-9;
-  add('duration', maxOk, `${round(durationS, 3)} s`, maxOk ? '' : `longer than ${ex.maxDurationS.toFixed(1)} s: shorten the narration (see the timeline overrun report)`);
+  add(
+    'duration',
+    maxOk,
+    `${round(durationS, 3)} s`,
+    maxOk ? '' : `longer than ${ex.maxDurationS.toFixed(1)} s: shorten the narration (see the timeline overrun report)`,
+  );
   if (cut) {
     const expected = cut.durationInFrames / cut.fps;
     const tol = ex.durationToleranceS ?? 0.1;
     const ok = Math.abs(durationS - expected) <= tol;
-    add('duration vs composition', ok, `${round(durationS, 3)} s vs ${round(expected, 3)} s`, ok ? '' : `differs by more than ${tol} s from the composition (${cut.durationInFrames} frames at ${cut.fps} fps)`);
+    add(
+      'duration vs composition',
+      ok,
+      `${round(durationS, 3)} s vs ${round(expected, 3)} s`,
+      ok ? '' : `differs by more than ${tol} s from the composition (${cut.durationInFrames} frames at ${cut.fps} fps)`,
+    );
   }
   const a = info.audio;
   if (!a) {
     add('audio stream', false, 'none', 'no audio stream: the narration was not muxed');
   } else {
     const ok = a.codec === VIDEO_TARGET.audioCodec && a.sampleRateHz === VIDEO_TARGET.audioSampleRateHz;
-    add('audio', ok, `${a.codec} ${a.sampleRateHz} Hz ${a.channels} ch`, ok ? '' : `expected ${VIDEO_TARGET.audioCodec} ${VIDEO_TARGET.audioSampleRateHz} Hz`);
+    add(
+      'audio',
+      ok,
+      `${a.codec} ${a.sampleRateHz} Hz ${a.channels} ch`,
+      ok ? '' : `expected ${VIDEO_TARGET.audioCodec} ${VIDEO_TARGET.audioSampleRateHz} Hz`,
+    );
     if (ex.loudness) await checkLoudness(add, file);
   }
   return info;
@@ -130,7 +175,9 @@ async function checkLoudness(add: Add, file: string): Promise<void> {
       'loudness',
       problems.length === 0,
       `${round(m.integratedLufs, 1)} LUFS, TP ${round(m.truePeakDbtp, 1)} dBTP`,
-      problems.length ? `${problems.join('; ')} (target ${t.integratedLufs} +-${t.toleranceLu} LUFS, TP <= ${t.maxTruePeakDbtp} dBTP)` : '',
+      problems.length
+        ? `${problems.join('; ')} (target ${t.integratedLufs} +-${t.toleranceLu} LUFS, TP <= ${t.maxTruePeakDbtp} dBTP)`
+        : '',
     );
   } catch (e) {
     add('loudness', false, 'not measured', (e as Error).message);
@@ -146,21 +193,37 @@ function readCues(add: Add, file: string, check: string): CaptionFileCue[] | nul
   }
 }
 
-function reportProblems(add: Add, check: string, cues: readonly CaptionFileCue[], problems: readonly CaptionProblem[]): void {
+function reportProblems(
+  add: Add,
+  check: string,
+  cues: readonly CaptionFileCue[],
+  problems: readonly CaptionProblem[],
+): void {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (errors.length === 0) add(check, true, `${cues.length} cues`);
   for (const p of errors) add(check, false, `${cues.length} cues`, p.line ? `line ${p.line}: ${p.message}` : p.message);
-  for (const p of warnings) add(check, 'warn', `${cues.length} cues`, p.line ? `line ${p.line}: ${p.message}` : p.message);
+  for (const p of warnings)
+    add(check, 'warn', `${cues.length} cues`, p.line ? `line ${p.line}: ${p.message}` : p.message);
 }
 
 /** Words of a text for comparing captions and transcript: lower case, letters/digits only. */
 export function comparableWords(text: string): string[] {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, ' ').split(/\s+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 /** Checks a cut's caption sidecars, chapters and transcript, and that VTT and SRT carry the same cues. */
-export function checkCaptionSet(rows: CheckRow[], dir: string, id: string, durationMs: number | undefined, ex: OutputExpectations): void {
+export function checkCaptionSet(
+  rows: CheckRow[],
+  dir: string,
+  id: string,
+  durationMs: number | undefined,
+  ex: OutputExpectations,
+): void {
   const files = cutFiles(dir, id);
   const rules = ex.captionRules ?? DESIGN_CAPTION_RULES;
 
@@ -202,7 +265,9 @@ export function checkCaptionSet(rows: CheckRow[], dir: string, id: string, durat
         'transcript',
         missingAt === null,
         `${transcript.length} words`,
-        missingAt === null ? '' : `caption word ${missingAt + 1} "${captionWords[missingAt]}" is not in the transcript (in order): the transcript and captions come from different timings`,
+        missingAt === null
+          ? ''
+          : `caption word ${missingAt + 1} "${captionWords[missingAt]}" is not in the transcript (in order): the transcript and captions come from different timings`,
       );
     } else addTx('transcript', 'warn', `${transcript.length} words`, 'no caption file to compare with');
   }
@@ -217,7 +282,8 @@ function firstMismatch(a: readonly CaptionFileCue[], b: readonly CaptionFileCue[
     if (Math.abs(x.startMs - y.startMs) > 1 || Math.abs(x.endMs - y.endMs) > 1) {
       return `cue ${k + 1}: .srt ${formatTimestamp(y.startMs)}-${formatTimestamp(y.endMs)} vs .vtt ${formatTimestamp(x.startMs)}-${formatTimestamp(x.endMs)}`;
     }
-    if (x.lines.join(' ').trim() !== y.lines.join(' ').trim()) return `cue ${k + 1}: text differs ("${y.lines.join(' / ')}" vs "${x.lines.join(' / ')}")`;
+    if (x.lines.join(' ').trim() !== y.lines.join(' ').trim())
+      return `cue ${k + 1}: text differs ("${y.lines.join(' / ')}" vs "${x.lines.join(' / ')}")`;
   }
   return null;
 }
@@ -234,14 +300,26 @@ function firstMissingInOrder(needles: readonly string[], haystack: readonly stri
 }
 
 /** Checks a still's format and size. */
-export async function checkStill(rows: CheckRow[], dir: string, file: string, width: number, height: number, codec: 'png' | 'mjpeg'): Promise<void> {
+export async function checkStill(
+  rows: CheckRow[],
+  dir: string,
+  file: string,
+  width: number,
+  height: number,
+  codec: 'png' | 'mjpeg',
+): Promise<void> {
   const add = rowAdder(rows, dir, file);
   if (!exists(add, file)) return;
   try {
     const info = await probeMedia(file);
     const v = info.video;
     const ok = !!v && v.codec === codec && v.width === width && v.height === height;
-    add('still', ok, v ? `${v.codec} ${v.width}x${v.height}` : 'no image', ok ? '' : `expected ${codec} ${width}x${height}`);
+    add(
+      'still',
+      ok,
+      v ? `${v.codec} ${v.width}x${v.height}` : 'no image',
+      ok ? '' : `expected ${codec} ${width}x${height}`,
+    );
   } catch (e) {
     add('still', false, 'unreadable', (e as Error).message);
   }
@@ -254,7 +332,9 @@ export async function checkEmbed(rows: CheckRow[], dir: string, ex: OutputExpect
   const add = rowAdder(rows, dir, page);
   if (!exists(add, page)) return;
   const html = readFileSync(page, 'utf8');
-  const refs = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '').filter((r) => r && !/^(?:[a-z]+:|\/\/|#|data:)/i.test(r));
+  const refs = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)]
+    .map((m) => m[1] ?? '')
+    .filter((r) => r && !/^(?:[a-z]+:|\/\/|#|data:)/i.test(r));
   const absolute = refs.filter((r) => r.startsWith('/'));
   const missing = refs.filter((r) => !r.startsWith('/') && !existsSync(join(root, r.split(/[?#]/)[0] ?? '')));
   add(
@@ -263,9 +343,13 @@ export async function checkEmbed(rows: CheckRow[], dir: string, ex: OutputExpect
     `${refs.length} local references`,
     [
       refs.length === 0 ? 'the page references no script' : '',
-      absolute.length ? `root-absolute paths break on a sub-path server (build with base './'): ${absolute.join(', ')}` : '',
+      absolute.length
+        ? `root-absolute paths break on a sub-path server (build with base './'): ${absolute.join(', ')}`
+        : '',
       missing.length ? `missing: ${missing.join(', ')}` : '',
-    ].filter(Boolean).join('; '),
+    ]
+      .filter(Boolean)
+      .join('; '),
   );
   const audio = findFiles(root, /\.(wav|mp3|m4a|ogg|opus)$/i);
   const addA = rowAdder(rows, dir, audio[0] ?? join(root, 'narration audio'));
@@ -288,10 +372,20 @@ function findFiles(root: string, pattern: RegExp): string[] {
 }
 
 /** Runs every check on an output directory. `onProgress` gets a line per file group (checks take a few seconds each). */
-export async function checkOutputs(dir: string, ex: OutputExpectations, onProgress: (line: string) => void = () => {}): Promise<CheckRow[]> {
+export async function checkOutputs(
+  dir: string,
+  ex: OutputExpectations,
+  onProgress: (line: string) => void = () => {},
+): Promise<CheckRow[]> {
   const rows: CheckRow[] = [];
   if (!existsSync(dir)) {
-    rows.push({ file: dir, check: 'output directory', status: 'fail', measured: 'missing', detail: `no ${dir}: run \`npm run render:all\` first` });
+    rows.push({
+      file: dir,
+      check: 'output directory',
+      status: 'fail',
+      measured: 'missing',
+      detail: `no ${dir}: run \`npm run render:all\` first`,
+    });
     return rows;
   }
   const known = new Set<string>();
@@ -311,7 +405,12 @@ export async function checkOutputs(dir: string, ex: OutputExpectations, onProgre
     const own: CheckRow[] = [];
     await checkMp4(own, dir, other, null, ex);
     for (const row of own) {
-      if (row.status === 'fail') rows.push({ ...row, status: 'warn', detail: `not a published cut (remove it before publishing): ${row.detail}` });
+      if (row.status === 'fail')
+        rows.push({
+          ...row,
+          status: 'warn',
+          detail: `not a published cut (remove it before publishing): ${row.detail}`,
+        });
       else if (row.status === 'warn') rows.push(row);
     }
   }
@@ -329,8 +428,15 @@ export async function checkOutputs(dir: string, ex: OutputExpectations, onProgre
         const manifest = JSON.parse(readFileSync(file, 'utf8')) as OutputManifest;
         const { problems, unlisted } = await verifyManifest(dir, manifest);
         if (problems.length === 0) add('sizes and SHA-256', true, `${manifest.files.length} files`);
-        for (const p of problems) add('sizes and SHA-256', false, `${manifest.files.length} files`, `${p}: re-run \`npm run render:all\``);
-        if (unlisted.length) add('unlisted files', 'warn', `${unlisted.length} files`, `not part of the publishing set: ${unlisted.slice(0, 5).join(', ')}${unlisted.length > 5 ? ', ...' : ''}`);
+        for (const p of problems)
+          add('sizes and SHA-256', false, `${manifest.files.length} files`, `${p}: re-run \`npm run render:all\``);
+        if (unlisted.length)
+          add(
+            'unlisted files',
+            'warn',
+            `${unlisted.length} files`,
+            `not part of the publishing set: ${unlisted.slice(0, 5).join(', ')}${unlisted.length > 5 ? ', ...' : ''}`,
+          );
       } catch (e) {
         add('sizes and SHA-256', false, 'unreadable', `${file}: ${(e as Error).message}`);
       }

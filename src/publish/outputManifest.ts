@@ -52,7 +52,11 @@ export function listOutputFiles(dir: string): string[] {
  * Builds the manifest of `dir`: size and SHA-256 of each of `paths`
  * (relative, '/'-separated; default every file under `dir`). `now` is injected for tests.
  */
-export async function buildManifest(dir: string, now: Date = new Date(), paths: readonly string[] = listOutputFiles(dir)): Promise<OutputManifest> {
+export async function buildManifest(
+  dir: string,
+  now: Date = new Date(),
+  paths: readonly string[] = listOutputFiles(dir),
+): Promise<OutputManifest> {
   const files: ManifestEntry[] = [];
   for (const path of [...paths].sort()) {
     const full = join(dir, path);
@@ -62,7 +66,11 @@ export async function buildManifest(dir: string, now: Date = new Date(), paths: 
 }
 
 /** Writes `<dir>/manifest.json` atomically (listing `paths`, default every file) and returns it. */
-export async function writeManifest(dir: string, now: Date = new Date(), paths?: readonly string[]): Promise<OutputManifest> {
+export async function writeManifest(
+  dir: string,
+  now: Date = new Date(),
+  paths?: readonly string[],
+): Promise<OutputManifest> {
   const manifest = await buildManifest(dir, now, paths);
   writeFileAtomic(join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -89,7 +97,8 @@ export async function verifyManifest(dir: string, manifest: OutputManifest): Pro
     const full = join(dir, entry.path);
     const size = statSync(full).size;
     if (size !== entry.sizeBytes) problems.push(`${entry.path}: ${size} bytes, manifest says ${entry.sizeBytes}`);
-    else if ((await sha256OfFile(full)) !== entry.sha256) problems.push(`${entry.path}: SHA-256 differs from ${MANIFEST_NAME}`);
+    else if ((await sha256OfFile(full)) !== entry.sha256)
+      problems.push(`${entry.path}: SHA-256 differs from ${MANIFEST_NAME}`);
   }
   return { problems, unlisted: [...onDisk].sort() };
 }

@@ -19,11 +19,18 @@ export function runTool(command: string, args: readonly string[]): Promise<ToolR
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) => {
-      const hint = e.code === 'ENOENT' ? ` "${command}" is not installed: apt-get install ffmpeg (it provides ffmpeg and ffprobe).` : '';
+      const hint =
+        e.code === 'ENOENT'
+          ? ` "${command}" is not installed: apt-get install ffmpeg (it provides ffmpeg and ffprobe).`
+          : '';
       reject(new Error(`Could not run ${command}: ${e.message}.${hint}`));
     });
     child.on('close', (code) => {
-      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }

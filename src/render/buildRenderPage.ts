@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { REPO_ROOT } from './bundle';
 
-const USAGE = 'Usage: node --import tsx src/render/buildRenderPage.ts OUT_DIR\n\nBuilds render.html and every composition into OUT_DIR (normally run by the render commands, which cache the build by source hash).\n';
+const USAGE =
+  'Usage: node --import tsx src/render/buildRenderPage.ts OUT_DIR\n\nBuilds render.html and every composition into OUT_DIR (normally run by the render commands, which cache the build by source hash).\n';
 const outDir = process.argv[2];
 if (outDir === '--help' || outDir === '-h') {
   process.stdout.write(USAGE);

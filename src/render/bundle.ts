@@ -49,15 +49,23 @@ export function bundleRenderPage({ force = false }: { force?: boolean } = {}): P
     // NODE_ENV=test, and a bundle first built under the tests was React's development build
     // (same source hash, so CI's render reused it): about 2x the main-thread work a frame.
     try {
-      await execFileAsync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'render', 'buildRenderPage.ts'), tmp], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, NODE_ENV: 'production' },
-        maxBuffer: 16 * 2 ** 20,
-      });
+      await execFileAsync(
+        process.execPath,
+        ['--import', 'tsx', join(REPO_ROOT, 'src', 'render', 'buildRenderPage.ts'), tmp],
+        {
+          cwd: REPO_ROOT,
+          env: { ...process.env, NODE_ENV: 'production' },
+          maxBuffer: 16 * 2 ** 20,
+        },
+      );
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
       const { stderr, message } = e as { stderr?: string; message: string };
-      const why = (stderr?.trim() || message).split('\n').filter((line) => !/^\s+at /.test(line)).slice(0, 20).join('\n');
+      const why = (stderr?.trim() || message)
+        .split('\n')
+        .filter((line) => !/^\s+at /.test(line))
+        .slice(0, 20)
+        .join('\n');
       throw new Error(`Could not bundle the render page (render.html): ${why}`);
     }
     if (existsSync(dir)) rmSync(tmp, { recursive: true, force: true });
@@ -76,7 +84,12 @@ export function bundleRenderPage({ force = false }: { force?: boolean } = {}): P
 export function hashSources(): string {
   const hash = createHash('sha256');
   hash.update(`${BUNDLE_FLAVOUR}\0`);
-  const files = [...listFiles(join(REPO_ROOT, 'src')), join(REPO_ROOT, 'render.html'), join(REPO_ROOT, 'vite.config.ts'), join(REPO_ROOT, 'package-lock.json')];
+  const files = [
+    ...listFiles(join(REPO_ROOT, 'src')),
+    join(REPO_ROOT, 'render.html'),
+    join(REPO_ROOT, 'vite.config.ts'),
+    join(REPO_ROOT, 'package-lock.json'),
+  ];
   for (const file of files.sort()) {
     if (!existsSync(file)) continue;
     hash.update(relative(REPO_ROOT, file));

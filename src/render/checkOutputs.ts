@@ -59,7 +59,12 @@ async function main(): Promise<number> {
   const dir = resolve(values.dir);
   let expectations: OutputExpectations;
   try {
-    const ids = values.cuts ? values.cuts.split(',').map((s) => s.trim()).filter(Boolean) : [...PUBLISHED_CUT_IDS];
+    const ids = values.cuts
+      ? values.cuts
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [...PUBLISHED_CUT_IDS];
     expectations = {
       cuts: ids.map((id) => {
         const m = findCompositionMeta(id);
@@ -94,7 +99,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`check:outputs: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`check:outputs: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   },
 );

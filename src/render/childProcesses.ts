@@ -65,7 +65,9 @@ function installSignalHandlers(): void {
   if (signalsInstalled) return;
   signalsInstalled = true;
   const handler = (signal: NodeJS.Signals) => {
-    process.stderr.write(`\nrender: ${signal === 'SIGINT' ? 'interrupted (Ctrl-C)' : `got ${signal}`}; stopping browsers and ffmpeg, removing temporary files.\n`);
+    process.stderr.write(
+      `\nrender: ${signal === 'SIGINT' ? 'interrupted (Ctrl-C)' : `got ${signal}`}; stopping browsers and ffmpeg, removing temporary files.\n`,
+    );
     killAllChildren();
     for (const fn of [...cleanups]) {
       try {

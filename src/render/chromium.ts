@@ -77,7 +77,9 @@ export async function launchChromium(
     });
   } catch (e) {
     rmSync(profileDir, { recursive: true, force: true });
-    throw new Error(`Could not start Chromium (${executable}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    throw new Error(
+      `Could not start Chromium (${executable}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    );
   }
   const pid = childWithArgument(profileFlag);
   const untrack = pid === null ? () => {} : trackProcessGroup(pid);

@@ -32,8 +32,11 @@ export function parseJsonObjectOption(name: string, value: string | undefined): 
   try {
     parsed = JSON.parse(value);
   } catch (e) {
-    throw new Error(`${name} is not valid JSON (${(e as Error).message}); pass an object such as '{"throwAtFrame":12}'.`);
+    throw new Error(
+      `${name} is not valid JSON (${(e as Error).message}); pass an object such as '{"throwAtFrame":12}'.`,
+    );
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${name} must be a JSON object, e.g. '{"throwAtFrame":12}'.`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${name} must be a JSON object, e.g. '{"throwAtFrame":12}'.`);
   return parsed as Record<string, unknown>;
 }

@@ -39,11 +39,18 @@ export function gridShape(durationS: number, everyS: number, columns: number): {
  * at least `everyS` later (select keeps true timestamps, so the stamp is the
  * frame's own time), scale, stamp the time (hh:mm:ss.mmm), tile.
  */
-export function contactSheetFilter(everyS: number, widthPx: number, columns: number, rows: number, fontFile: string): string {
+export function contactSheetFilter(
+  everyS: number,
+  widthPx: number,
+  columns: number,
+  rows: number,
+  fontFile: string,
+): string {
   const fontSize = Math.max(12, Math.round(widthPx / 24));
   const pick = `select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,${(everyS - 0.001).toFixed(3)})'`;
   const stamp =
-    `drawtext=fontfile=${fontFile}:text='%{pts\\:hms}':x=w-tw-6:y=h-th-6:fontsize=${fontSize}:fontcolor=white:` + `box=1:boxcolor=black@0.7:boxborderw=4`;
+    `drawtext=fontfile=${fontFile}:text='%{pts\\:hms}':x=w-tw-6:y=h-th-6:fontsize=${fontSize}:fontcolor=white:` +
+    `box=1:boxcolor=black@0.7:boxborderw=4`;
   return [pick, `scale=${widthPx}:-2`, stamp, `tile=${columns}x${rows}:padding=6:margin=6:color=0x0b1020`].join(',');
 }
 
@@ -51,54 +58,82 @@ const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
 
 /** Runs the CLI (only when this file is the entry point, so tests can import the helpers). */
 function main(): void {
-runCli(HELP, async () => {
-  const { values } = parseArgs({
-    options: {
-      in: { type: 'string' },
-      out: { type: 'string' },
-      every: { type: 'string' },
-      columns: { type: 'string' },
-      width: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+  runCli(HELP, async () => {
+    const { values } = parseArgs({
+      options: {
+        in: { type: 'string' },
+        out: { type: 'string' },
+        every: { type: 'string' },
+        columns: { type: 'string' },
+        width: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      process.stdout.write(HELP);
+      return;
+    }
+    const input = resolve(values.in ?? join(renderConfig.outDir, 'explainer.mp4'));
+    if (!existsSync(input) || !statSync(input).isFile()) {
+      throw new Error(`--in ${input}: no such video. Render one first: npm run render -- --composition explainer`);
+    }
+    const output = resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}-contact.png`));
+    if (extname(output).toLowerCase() !== '.png')
+      throw new Error(`--out ${output}: the contact sheet is a PNG; give a .png file name.`);
+    const everyS = values.every === undefined ? 2 : Number(values.every);
+    if (!(everyS > 0) || !Number.isFinite(everyS))
+      throw new Error(`--every "${values.every}" must be a positive number of seconds.`);
+    const columns = parseIntegerOption('--columns', values.columns) ?? 5;
+    const widthPx = parseIntegerOption('--width', values.width) ?? 384;
+    if (columns < 1 || columns > 20) throw new Error(`--columns ${columns} must be 1-20.`);
+    if (widthPx < 64 || widthPx > 1920) throw new Error(`--width ${widthPx} must be 64-1920 px.`);
+    if (!existsSync(FONT_FILE))
+      throw new Error(`font ${FONT_FILE} is missing; install it with: apt-get install -y fonts-dejavu-core`);
+
+    const tools = findSystemTools();
+    const probe = await run(tools.ffprobe, [
+      '-v',
+      'error',
+      '-show_entries',
+      'format=duration',
+      '-of',
+      'default=nw=1:nk=1',
+      input,
+    ]);
+    const durationS = Number(probe.stdout.trim());
+    if (!(durationS > 0)) throw new Error(`${input}: ffprobe found no duration; is it a video?`);
+    const { count, rows } = gridShape(durationS, everyS, columns);
+    process.stderr.write(
+      `contact-sheet: ${basename(input)} ${durationS.toFixed(1)} s -> ${count} frames, ${columns}x${rows} grid\n`,
+    );
+
+    const tmp = `${output}.tmp-${process.pid}.png`;
+    try {
+      await run(tools.ffmpeg, [
+        '-v',
+        'error',
+        '-y',
+        '-i',
+        input,
+        '-vf',
+        contactSheetFilter(everyS, widthPx, columns, rows, FONT_FILE),
+        '-frames:v',
+        '1',
+        '-update',
+        '1',
+        tmp,
+      ]);
+      if (!existsSync(tmp)) throw new Error('ffmpeg wrote no image');
+      renameSync(tmp, output);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw new Error(
+        `contact-sheet: ffmpeg failed on ${input}: ${(e as Error).message.split('\n').slice(-3).join(' ')}`,
+      );
+    }
+    process.stderr.write(`contact-sheet: wrote ${output}\n`);
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
-  const input = resolve(values.in ?? join(renderConfig.outDir, 'explainer.mp4'));
-  if (!existsSync(input) || !statSync(input).isFile()) {
-    throw new Error(`--in ${input}: no such video. Render one first: npm run render -- --composition explainer`);
-  }
-  const output = resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}-contact.png`));
-  if (extname(output).toLowerCase() !== '.png') throw new Error(`--out ${output}: the contact sheet is a PNG; give a .png file name.`);
-  const everyS = values.every === undefined ? 2 : Number(values.every);
-  if (!(everyS > 0) || !Number.isFinite(everyS)) throw new Error(`--every "${values.every}" must be a positive number of seconds.`);
-  const columns = parseIntegerOption('--columns', values.columns) ?? 5;
-  const widthPx = parseIntegerOption('--width', values.width) ?? 384;
-  if (columns < 1 || columns > 20) throw new Error(`--columns ${columns} must be 1-20.`);
-  if (widthPx < 64 || widthPx > 1920) throw new Error(`--width ${widthPx} must be 64-1920 px.`);
-  if (!existsSync(FONT_FILE)) throw new Error(`font ${FONT_FILE} is missing; install it with: apt-get install -y fonts-dejavu-core`);
-
-  const tools = findSystemTools();
-  const probe = await run(tools.ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', input]);
-  const durationS = Number(probe.stdout.trim());
-  if (!(durationS > 0)) throw new Error(`${input}: ffprobe found no duration; is it a video?`);
-  const { count, rows } = gridShape(durationS, everyS, columns);
-  process.stderr.write(`contact-sheet: ${basename(input)} ${durationS.toFixed(1)} s -> ${count} frames, ${columns}x${rows} grid\n`);
-
-  const tmp = `${output}.tmp-${process.pid}.png`;
-  try {
-    await run(tools.ffmpeg, ['-v', 'error', '-y', '-i', input, '-vf', contactSheetFilter(everyS, widthPx, columns, rows, FONT_FILE), '-frames:v', '1', '-update', '1', tmp]);
-    if (!existsSync(tmp)) throw new Error('ffmpeg wrote no image');
-    renameSync(tmp, output);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new Error(`contact-sheet: ffmpeg failed on ${input}: ${(e as Error).message.split('\n').slice(-3).join(' ')}`);
-  }
-  process.stderr.write(`contact-sheet: wrote ${output}\n`);
-});
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

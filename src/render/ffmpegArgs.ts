@@ -25,26 +25,60 @@ export interface CapturedStrip {
  * (untile, and crop when the frame is narrower than its tile) and the repeated
  * frames that fill the last image dropped.
  */
-export function segmentEncodeArgs({ fps, crf }: VideoEncodeSettings, { layout, frames }: CapturedStrip, outFile: string): string[] {
+export function segmentEncodeArgs(
+  { fps, crf }: VideoEncodeSettings,
+  { layout, frames }: CapturedStrip,
+  outFile: string,
+): string[] {
   const v = renderConfig.video;
   const lossless = crf === 0;
   const untile = layout.tiles > 1 ? `untile=${layout.tiles}x1,` : '';
   const crop = layout.pitch > layout.frameWidth ? `crop=${layout.frameWidth}:${layout.frameHeight}:0:0,` : '';
   return [
-    '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
+    '-y',
     // untile multiplies the image rate by the tiles per image, giving `fps` frames a second.
-    '-f', 'image2pipe', '-framerate', `${fps}/${layout.tiles}`, '-i', 'pipe:0',
-    '-vf', `${untile}${crop}scale=out_color_matrix=${v.colorMatrix}:out_range=tv,format=${v.pixelFormat}`,
-    '-frames:v', String(frames),
-    '-c:v', v.codec, '-preset', v.preset, '-crf', String(crf),
+    '-f',
+    'image2pipe',
+    '-framerate',
+    `${fps}/${layout.tiles}`,
+    '-i',
+    'pipe:0',
+    '-vf',
+    `${untile}${crop}scale=out_color_matrix=${v.colorMatrix}:out_range=tv,format=${v.pixelFormat}`,
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    v.codec,
+    '-preset',
+    v.preset,
+    '-crf',
+    String(crf),
     ...(lossless ? [] : ['-profile:v', v.profile]),
-    '-pix_fmt', v.pixelFormat,
+    '-pix_fmt',
+    v.pixelFormat,
     // One thread per encoder: each capture worker has its own, and on 2 cores x264's extra
     // threads only add synchronisation (120 explainer frames: 23 vs 29 ms CPU a frame, same size).
-    '-threads', '1', '-filter_threads', '1',
-    '-colorspace', v.colorMatrix, '-color_primaries', v.colorMatrix, '-color_trc', v.colorMatrix, '-color_range', 'tv',
-    '-r', String(fps),
-    '-f', 'mp4', outFile,
+    '-threads',
+    '1',
+    '-filter_threads',
+    '1',
+    '-colorspace',
+    v.colorMatrix,
+    '-color_primaries',
+    v.colorMatrix,
+    '-color_trc',
+    v.colorMatrix,
+    '-color_range',
+    'tv',
+    '-r',
+    String(fps),
+    '-f',
+    'mp4',
+    outFile,
   ];
 }
 
@@ -71,23 +105,56 @@ export function joinAndMuxArgs(m: MuxSettings): string[] {
   const a = renderConfig.audio;
   const audioIn: string[] = [];
   if (m.audio?.kind === 'tone') {
-    audioIn.push('-f', 'lavfi', '-i', `sine=frequency=${m.audio.frequencyHz}:sample_rate=${a.sampleRateHz},volume=0.25`);
+    audioIn.push(
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=${m.audio.frequencyHz}:sample_rate=${a.sampleRateHz},volume=0.25`,
+    );
   } else if (m.audio?.kind === 'file') {
     audioIn.push('-ss', m.startSeconds.toFixed(6), '-i', join(m.publicDir, m.audio.publicPath));
   }
   const hasAudio = audioIn.length > 0;
   return [
-    '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
-    '-f', 'concat', '-safe', '0', '-i', m.concatListFile,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-nostdin',
+    '-y',
+    '-f',
+    'concat',
+    '-safe',
+    '0',
+    '-i',
+    m.concatListFile,
     ...audioIn,
-    '-map', '0:v:0',
+    '-map',
+    '0:v:0',
     ...(hasAudio
-      ? ['-map', '1:a:0', '-af', 'apad', '-c:a', a.codec, '-b:a', a.bitrate, '-ar', String(a.sampleRateHz), '-ac', String(a.channels)]
+      ? [
+          '-map',
+          '1:a:0',
+          '-af',
+          'apad',
+          '-c:a',
+          a.codec,
+          '-b:a',
+          a.bitrate,
+          '-ar',
+          String(a.sampleRateHz),
+          '-ac',
+          String(a.channels),
+        ]
       : ['-an']),
-    '-c:v', 'copy',
-    '-t', m.durationSeconds.toFixed(6),
-    '-movflags', '+faststart',
-    '-f', 'mp4', m.outFile,
+    '-c:v',
+    'copy',
+    '-t',
+    m.durationSeconds.toFixed(6),
+    '-movflags',
+    '+faststart',
+    '-f',
+    'mp4',
+    m.outFile,
   ];
 }
 

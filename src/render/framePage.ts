@@ -67,7 +67,11 @@ export async function openFramePage(browser: Browser, opts: OpenFramePageOptions
           (m) => ({ ok: true as const, meta: m }),
           (e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message : String(e) }),
         ),
-      { id: opts.compositionId, props: opts.inputProps ?? null, filmstrip: { tiles: layout.tiles, pitch: layout.pitch } },
+      {
+        id: opts.compositionId,
+        props: opts.inputProps ?? null,
+        filmstrip: { tiles: layout.tiles, pitch: layout.pitch },
+      },
     );
     if (!mounted.ok) throw new Error(mounted.message);
     meta = mounted.meta;
@@ -101,7 +105,10 @@ export async function openFramePage(browser: Browser, opts: OpenFramePageOptions
     setFrame: (frame) => setFrames([frame]),
     setFrames,
     async capture(format, jpegQuality) {
-      const { data } = await cdp.send('Page.captureScreenshot', format === 'jpeg' ? { format, quality: jpegQuality } : { format });
+      const { data } = await cdp.send(
+        'Page.captureScreenshot',
+        format === 'jpeg' ? { format, quality: jpegQuality } : { format },
+      );
       return Buffer.from(data, 'base64');
     },
     async close() {

@@ -23,9 +23,15 @@ export function parseFrameRange(text: string, durationInFrames: number, composit
 }
 
 /** Checks a range against the composition length; `label` names it in the error. */
-export function checkFrameRange(r: FrameRange, durationInFrames: number, compositionId: string, label = 'frame range'): FrameRange {
+export function checkFrameRange(
+  r: FrameRange,
+  durationInFrames: number,
+  compositionId: string,
+  label = 'frame range',
+): FrameRange {
   const valid = `valid: 0 <= first <= last <= ${durationInFrames - 1} (composition "${compositionId}" has ${durationInFrames} frames)`;
-  if (!Number.isInteger(r.first) || !Number.isInteger(r.last)) throw new Error(`${label}: frames must be whole numbers; ${valid}.`);
+  if (!Number.isInteger(r.first) || !Number.isInteger(r.last))
+    throw new Error(`${label}: frames must be whole numbers; ${valid}.`);
   if (r.first > r.last) throw new Error(`${label}: first frame ${r.first} is after last frame ${r.last}; ${valid}.`);
   if (r.first < 0 || r.last > durationInFrames - 1) throw new Error(`${label} is outside the composition; ${valid}.`);
   return r;

@@ -2,7 +2,14 @@
  * Programmatic render API (Node): what `npm run render`, `npm run still`,
  * render:all and the bench call.
  */
-export { renderVideo, type RenderVideoOptions, type RenderResult, type RenderProgress, type RenderStage, type RenderStageTimes } from './renderVideo';
+export {
+  renderVideo,
+  type RenderVideoOptions,
+  type RenderResult,
+  type RenderProgress,
+  type RenderStage,
+  type RenderStageTimes,
+} from './renderVideo';
 export { renderStill, type RenderStillOptions, type RenderStillResult } from './renderStill';
 export { type FrameRange, parseFrameRange, splitFrameRange, frameCount } from './frameRange';
 export { type FrameRangeInput, resolveComposition } from './renderOptions';

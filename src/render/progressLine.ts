@@ -4,7 +4,10 @@ import type { RenderProgress } from './renderVideo';
  * A live one-line progress display on stderr: rewritten in place on a
  * terminal, one line every few seconds otherwise (CI logs).
  */
-export function createProgressLine(label: string, stream: NodeJS.WriteStream = process.stderr): { update(p: RenderProgress): void; finish(): void } {
+export function createProgressLine(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): { update(p: RenderProgress): void; finish(): void } {
   const tty = Boolean(stream.isTTY);
   let lastWrite = 0;
   let lastStage = '';

@@ -15,7 +15,14 @@ import { findCompositionMeta } from '../compositions/catalog';
 import { buildEmbed } from '../embed/buildEmbed';
 import { explainerTimeline } from '../story/narration';
 import { listOutputFiles, writeManifest } from '../publish/outputManifest';
-import { cutFiles, embedDir, manifestFile, PUBLISHED_CUT_IDS, SOCIAL_CARD_ID, socialCardFile } from '../publish/outputLayout';
+import {
+  cutFiles,
+  embedDir,
+  manifestFile,
+  PUBLISHED_CUT_IDS,
+  SOCIAL_CARD_ID,
+  socialCardFile,
+} from '../publish/outputLayout';
 import { parseIntegerOption, runCli } from './cliSupport';
 import { parseFrameRange } from './frameRange';
 import { createProgressLine, renderStill, renderVideo } from './index';
@@ -79,9 +86,17 @@ async function main(): Promise<void> {
     return;
   }
   const outDir = resolve(values.out);
-  const cutIds = values.cuts ? values.cuts.split(',').map((s) => s.trim()).filter(Boolean) : [...PUBLISHED_CUT_IDS];
+  const cutIds = values.cuts
+    ? values.cuts
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [...PUBLISHED_CUT_IDS];
   const bad = cutIds.filter((id) => !(PUBLISHED_CUT_IDS as readonly string[]).includes(id));
-  if (bad.length) throw new Error(`--cuts: unknown cut ${bad.map((b) => `"${b}"`).join(', ')}; the cuts are ${PUBLISHED_CUT_IDS.join(', ')}.`);
+  if (bad.length)
+    throw new Error(
+      `--cuts: unknown cut ${bad.map((b) => `"${b}"`).join(', ')}; the cuts are ${PUBLISHED_CUT_IDS.join(', ')}.`,
+    );
   const cuts = cutIds.map(findCompositionMeta);
   const concurrency = parseIntegerOption('--concurrency', values.concurrency);
   const crf = parseIntegerOption('--crf', values.crf);
@@ -108,18 +123,28 @@ async function main(): Promise<void> {
   for (const meta of cuts) {
     const files = cutFiles(outDir, meta.id);
     const keep = values['keep-existing'] && existsSync(files.mp4);
-    if (keep) process.stderr.write(`render:all: keeping existing ${relative(process.cwd(), files.mp4)} (--keep-existing)\n`);
+    if (keep)
+      process.stderr.write(`render:all: keeping existing ${relative(process.cwd(), files.mp4)} (--keep-existing)\n`);
     if (!values['skip-video'] && !keep) {
       await step(`video ${meta.id}`, [files.mp4], async () => {
         const progress = createProgressLine(meta.id);
         try {
-          await renderVideo({ compositionId: meta.id, outPath: files.mp4, concurrency, crf, frameRange, onProgress: (p) => progress.update(p) });
+          await renderVideo({
+            compositionId: meta.id,
+            outPath: files.mp4,
+            concurrency,
+            crf,
+            frameRange,
+            onProgress: (p) => progress.update(p),
+          });
         } finally {
           progress.finish();
         }
       });
     }
-    await step(`captions ${meta.id}`, [files.vtt, files.srt, files.chaptersVtt, files.transcriptTxt], () => writeCaptionSidecars(files.mp4, explainerTimeline));
+    await step(`captions ${meta.id}`, [files.vtt, files.srt, files.chaptersVtt, files.transcriptTxt], () =>
+      writeCaptionSidecars(files.mp4, explainerTimeline),
+    );
     if (!values['skip-stills']) {
       await step(`poster ${meta.id} (frame ${meta.posterFrame})`, [files.posterPng, files.posterJpg], async () => {
         await renderStill({ compositionId: meta.id, frame: meta.posterFrame, outPath: files.posterPng });
@@ -128,7 +153,9 @@ async function main(): Promise<void> {
     }
   }
   if (!values['skip-stills']) {
-    await step('social card', [socialCardFile(outDir)], () => renderStill({ compositionId: SOCIAL_CARD_ID, outPath: socialCardFile(outDir) }));
+    await step('social card', [socialCardFile(outDir)], () =>
+      renderStill({ compositionId: SOCIAL_CARD_ID, outPath: socialCardFile(outDir) }),
+    );
   }
   if (!values['skip-embed']) {
     await step('embed', [embedDir(outDir)], () => buildEmbed({ outDir: embedDir(outDir) }));
@@ -136,15 +163,21 @@ async function main(): Promise<void> {
 
   const failed = results.filter((r) => !r.ok);
   if (failed.length === 0) {
-    await step('manifest', [manifestFile(outDir)], () => writeManifest(outDir, new Date(), publishingSet(outDir, cutIds)));
+    await step('manifest', [manifestFile(outDir)], () =>
+      writeManifest(outDir, new Date(), publishingSet(outDir, cutIds)),
+    );
   }
   process.stdout.write(`${summaryTable(outDir, results)}\n`);
   if (failed.length) {
-    process.stdout.write(`\n${failed.length} step(s) failed; manifest.json not rewritten:\n${failed.map((f) => `  ${f.step}: ${f.error}`).join('\n')}\n`);
+    process.stdout.write(
+      `\n${failed.length} step(s) failed; manifest.json not rewritten:\n${failed.map((f) => `  ${f.step}: ${f.error}`).join('\n')}\n`,
+    );
     process.exitCode = 1;
     throw new Error(`${failed.length} step(s) failed (see above).`);
   }
-  process.stdout.write(`\nWrote the publishing set to ${outDir}. Verify it with: npm run check:outputs -- --dir ${outDir.startsWith(process.cwd()) ? relative(process.cwd(), outDir) || '.' : outDir}\n`);
+  process.stdout.write(
+    `\nWrote the publishing set to ${outDir}. Verify it with: npm run check:outputs -- --dir ${outDir.startsWith(process.cwd()) ? relative(process.cwd(), outDir) || '.' : outDir}\n`,
+  );
 }
 
 /** Relative paths of the publishing set that exist in `outDir` (cut files, social card, embed/). */
@@ -165,12 +198,22 @@ function summaryTable(outDir: string, results: readonly StepResult[]): string {
     for (const f of r.files) {
       const rel = relative(outDir, f) || '.';
       const size = existsSync(f) ? (statSync(f).isDirectory() ? dirSize(f) : statSync(f).size) : 0;
-      rows.push([r.step, rel, existsSync(f) ? formatBytes(size) : '-', `${r.seconds.toFixed(1)} s`, r.ok ? 'ok' : 'FAILED']);
+      rows.push([
+        r.step,
+        rel,
+        existsSync(f) ? formatBytes(size) : '-',
+        `${r.seconds.toFixed(1)} s`,
+        r.ok ? 'ok' : 'FAILED',
+      ]);
     }
   }
   const head = ['step', 'file', 'size', 'time', 'status'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 2 || c === 3 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 2 || c === 3 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

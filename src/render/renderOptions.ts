@@ -14,7 +14,10 @@ export function resolveComposition(id: string): CompositionMeta {
     return findCompositionMeta(id);
   } catch {
     const list = compositionCatalog
-      .map((c) => `  ${c.id.padEnd(20)} ${c.width}x${c.height} ${c.fps} fps, ${c.durationInFrames} frames  ${c.description}`)
+      .map(
+        (c) =>
+          `  ${c.id.padEnd(20)} ${c.width}x${c.height} ${c.fps} fps, ${c.durationInFrames} frames  ${c.description}`,
+      )
       .join('\n');
     throw new Error(`Unknown composition "${id}". Valid compositions:\n${list}`);
   }
@@ -31,7 +34,9 @@ export function resolveFrameRange(input: FrameRangeInput | undefined, meta: Comp
 export function resolveConcurrency(value: number | undefined): number {
   const n = value ?? renderConfig.capture.defaultConcurrency;
   if (!Number.isInteger(n) || n < 1 || n > 64) {
-    throw new Error(`--concurrency ${value} is not valid; use a whole number of capture workers from 1 to 64 (default ${renderConfig.capture.defaultConcurrency}; this machine has ${navigatorCores()} cores).`);
+    throw new Error(
+      `--concurrency ${value} is not valid; use a whole number of capture workers from 1 to 64 (default ${renderConfig.capture.defaultConcurrency}; this machine has ${navigatorCores()} cores).`,
+    );
   }
   return n;
 }
@@ -40,7 +45,9 @@ export function resolveConcurrency(value: number | undefined): number {
 export function resolveCrf(value: number | undefined): number {
   const crf = value ?? renderConfig.video.crf;
   if (!Number.isInteger(crf) || crf < 0 || crf > 51) {
-    throw new Error(`--crf ${value} is not valid; use a whole number from 0 (lossless) to 51, e.g. 18 (visually lossless; default ${renderConfig.video.crf}).`);
+    throw new Error(
+      `--crf ${value} is not valid; use a whole number from 0 (lossless) to 51, e.g. 18 (visually lossless; default ${renderConfig.video.crf}).`,
+    );
   }
   return crf;
 }
@@ -53,7 +60,9 @@ function navigatorCores(): number {
 export function resolveFramesPerShot(value: number | undefined): number {
   const n = value ?? renderConfig.capture.framesPerShot;
   if (!Number.isInteger(n) || n < 1 || n > MAX_FRAMES_PER_SHOT) {
-    throw new Error(`--frames-per-shot ${value} is not valid; use a whole number from 1 to ${MAX_FRAMES_PER_SHOT} (default ${renderConfig.capture.framesPerShot}).`);
+    throw new Error(
+      `--frames-per-shot ${value} is not valid; use a whole number from 1 to ${MAX_FRAMES_PER_SHOT} (default ${renderConfig.capture.framesPerShot}).`,
+    );
   }
   return n;
 }

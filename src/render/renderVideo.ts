@@ -12,7 +12,14 @@ import { frameCount, splitFrameRange, type FrameRange } from './frameRange';
 import { openFramePage } from './framePage';
 import { openRenderSession } from './renderSession';
 import { findSystemTools } from './systemTools';
-import { resolveComposition, resolveConcurrency, resolveCrf, resolveFramesPerShot, resolveFrameRange, type FrameRangeInput } from './renderOptions';
+import {
+  resolveComposition,
+  resolveConcurrency,
+  resolveCrf,
+  resolveFramesPerShot,
+  resolveFrameRange,
+  type FrameRangeInput,
+} from './renderOptions';
 
 export interface RenderVideoOptions {
   /** Composition id from src/compositions (e.g. "explainer"). */
@@ -111,7 +118,9 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
   if (meta.audio?.kind === 'file' && !existsSync(join(REPO_ROOT, 'public', meta.audio.publicPath))) {
     unregister();
     removeTmp();
-    throw new Error(`Composition "${meta.id}" uses audio public/${meta.audio.publicPath}, which does not exist; run \`npm run voiceover\` or fix the path in its meta.`);
+    throw new Error(
+      `Composition "${meta.id}" uses audio public/${meta.audio.publicPath}, which does not exist; run \`npm run voiceover\` or fix the path in its meta.`,
+    );
   }
   report('bundle', 0);
   const session = await openRenderSession().catch((e) => {
@@ -119,7 +128,14 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     removeTmp();
     throw e;
   });
-  const stages: RenderStageTimes = { bundleMs: session.bundle.elapsedMs, launchMs: 0, captureMs: 0, encodeTailMs: 0, muxMs: 0, totalMs: 0 };
+  const stages: RenderStageTimes = {
+    bundleMs: session.bundle.elapsedMs,
+    launchMs: 0,
+    captureMs: 0,
+    encodeTailMs: 0,
+    muxMs: 0,
+    totalMs: 0,
+  };
   const workerTotals = { setFrameMs: 0, screenshotMs: 0, pipeWaitMs: 0 };
   try {
     const pieces = splitFrameRange(range, concurrency);
@@ -139,22 +155,29 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     const shared = renderConfig.capture.workerMode === 'pages' ? await launchChromium(session.tools.chromium) : null;
     if (shared) browsers.push(shared);
     const pages = await Promise.all(
-      pieces.map(async (piece, i) => {
-        const b = shared ?? (await launchChromium(session.tools.chromium));
-        if (!shared) browsers.push(b);
-        if (firstError) throw firstError;
-        const page = await openFramePage(b.browser, {
-          url: session.pageUrl,
-          compositionId: meta.id,
-          width: meta.width,
-          height: meta.height,
-          inputProps: options.inputProps,
-          timeoutMs: renderConfig.capture.frameTimeoutMs,
-          filmstrip: filmstripLayout(meta.width, meta.height, framesPerShot),
-        });
-        checkSameMeta(meta, page.meta);
-        return { page, piece, browser: b, index: i };
-      }).map((p) => p.catch((e) => { fail(e); throw e; })),
+      pieces
+        .map(async (piece, i) => {
+          const b = shared ?? (await launchChromium(session.tools.chromium));
+          if (!shared) browsers.push(b);
+          if (firstError) throw firstError;
+          const page = await openFramePage(b.browser, {
+            url: session.pageUrl,
+            compositionId: meta.id,
+            width: meta.width,
+            height: meta.height,
+            inputProps: options.inputProps,
+            timeoutMs: renderConfig.capture.frameTimeoutMs,
+            filmstrip: filmstripLayout(meta.width, meta.height, framesPerShot),
+          });
+          checkSameMeta(meta, page.meta);
+          return { page, piece, browser: b, index: i };
+        })
+        .map((p) =>
+          p.catch((e) => {
+            fail(e);
+            throw e;
+          }),
+        ),
     ).catch(() => {
       throw firstError;
     });
@@ -172,47 +195,64 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     };
     report('capture', 0);
     const results = await Promise.allSettled(
-      pages.map(async ({ page, piece, browser, index }) => {
-        const strip = { layout: page.layout, frames: frameCount(piece) };
-        const encoder = spawnGroup(session.tools.ffmpeg, segmentEncodeArgs({ fps: meta.fps, crf }, strip, segments[index] as string), {
-          stdio: ['pipe', 'ignore', 'pipe'],
-        });
-        encoders.push(encoder);
-        const encoded = waitForExit(encoder, `ffmpeg (segment encoder for frames ${piece.first}-${piece.last})`);
-        encoded.catch(fail);
-        const died = browserDeath(browser, `Chromium (capture worker ${index + 1}, frames ${piece.first}-${piece.last})`);
-        died.catch(fail);
-        encoder.stdin!.on('error', () => {}); // EPIPE surfaces through `encoded`
-        let pipeFree: Promise<void> = Promise.resolve();
-        try {
-          for (const group of filmstripGroups(piece.first, piece.last, framesPerShot)) {
-            if (firstError) throw firstError;
-            let t = performance.now();
-            await Promise.race([page.setFrames(group), died]);
-            workerTotals.setFrameMs += performance.now() - t;
-            t = performance.now();
-            const image = await Promise.race([page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality), died]);
-            workerTotals.screenshotMs += performance.now() - t;
-            // Wait for the encoder to take the previous image only now, so drawing this one overlapped it.
-            t = performance.now();
+      pages
+        .map(async ({ page, piece, browser, index }) => {
+          const strip = { layout: page.layout, frames: frameCount(piece) };
+          const encoder = spawnGroup(
+            session.tools.ffmpeg,
+            segmentEncodeArgs({ fps: meta.fps, crf }, strip, segments[index] as string),
+            {
+              stdio: ['pipe', 'ignore', 'pipe'],
+            },
+          );
+          encoders.push(encoder);
+          const encoded = waitForExit(encoder, `ffmpeg (segment encoder for frames ${piece.first}-${piece.last})`);
+          encoded.catch(fail);
+          const died = browserDeath(
+            browser,
+            `Chromium (capture worker ${index + 1}, frames ${piece.first}-${piece.last})`,
+          );
+          died.catch(fail);
+          encoder.stdin!.on('error', () => {}); // EPIPE surfaces through `encoded`
+          let pipeFree: Promise<void> = Promise.resolve();
+          try {
+            for (const group of filmstripGroups(piece.first, piece.last, framesPerShot)) {
+              if (firstError) throw firstError;
+              let t = performance.now();
+              await Promise.race([page.setFrames(group), died]);
+              workerTotals.setFrameMs += performance.now() - t;
+              t = performance.now();
+              const image = await Promise.race([
+                page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality),
+                died,
+              ]);
+              workerTotals.screenshotMs += performance.now() - t;
+              // Wait for the encoder to take the previous image only now, so drawing this one overlapped it.
+              t = performance.now();
+              await pipeFree;
+              workerTotals.pipeWaitMs += performance.now() - t;
+              pipeFree = encoder.stdin!.write(image) ? Promise.resolve() : Promise.race([onceDrain(encoder), encoded]);
+              // Not awaited if the next draw fails first; the encoder's own failure reaches `fail` through `encoded`.
+              pipeFree.catch(() => {});
+              tick(new Set(group).size);
+            }
             await pipeFree;
-            workerTotals.pipeWaitMs += performance.now() - t;
-            pipeFree = encoder.stdin!.write(image) ? Promise.resolve() : Promise.race([onceDrain(encoder), encoded]);
-            // Not awaited if the next draw fails first; the encoder's own failure reaches `fail` through `encoded`.
-            pipeFree.catch(() => {});
-            tick(new Set(group).size);
+          } catch (e) {
+            // A dying browser first shows as a lost CDP connection; report the real cause when that is it.
+            throw (await settledWithin(died, 3000)) ?? e;
           }
-          await pipeFree;
-        } catch (e) {
-          // A dying browser first shows as a lost CDP connection; report the real cause when that is it.
-          throw (await settledWithin(died, 3000)) ?? e;
-        }
-        lastCaptureEnd = Math.max(lastCaptureEnd, performance.now());
-        encoder.stdin!.end();
-        if (shared) await page.close();
-        else await browser.close();
-        await encoded;
-      }).map((p) => p.catch((e) => { fail(e); throw e; })),
+          lastCaptureEnd = Math.max(lastCaptureEnd, performance.now());
+          encoder.stdin!.end();
+          if (shared) await page.close();
+          else await browser.close();
+          await encoded;
+        })
+        .map((p) =>
+          p.catch((e) => {
+            fail(e);
+            throw e;
+          }),
+        ),
     );
     if (firstError) throw firstError;
     for (const r of results) if (r.status === 'rejected') throw r.reason;
@@ -287,7 +327,12 @@ export function waitForExit(child: ChildProcess, label: string): Promise<void> {
     child.once('error', (e) => reject(new Error(`${label} could not start: ${e.message}`)));
     child.once('close', (code, signal) => {
       if (code === 0) resolvePromise();
-      else reject(new Error(`${label} failed (${signal ? `killed by ${signal}` : `exit code ${code}`})${stderr.trim() ? `:\n${stderr.trim()}` : ''}`));
+      else
+        reject(
+          new Error(
+            `${label} failed (${signal ? `killed by ${signal}` : `exit code ${code}`})${stderr.trim() ? `:\n${stderr.trim()}` : ''}`,
+          ),
+        );
     });
   });
 }
@@ -301,7 +346,13 @@ async function settledWithin(promise: Promise<never>, ms: number): Promise<unkno
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)));
   try {
-    return await Promise.race([promise.then(() => null, (e: unknown) => e), timeout]);
+    return await Promise.race([
+      promise.then(
+        () => null,
+        (e: unknown) => e,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

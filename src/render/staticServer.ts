@@ -50,7 +50,11 @@ export async function serveStatic(roots: readonly string[]): Promise<StaticServe
       try {
         const st = statSync(file);
         if (!st.isFile()) continue;
-        res.writeHead(200, { 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': st.size, 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'content-length': st.size,
+          'cache-control': 'no-store',
+        });
         createReadStream(file).pipe(res);
         return;
       } catch {

@@ -43,5 +43,7 @@ runCli(HELP, async () => {
     frame: parseIntegerOption('--frame', values.frame),
     outPath: values.out,
   });
-  process.stderr.write(`still: wrote ${relative(process.cwd(), result.outPath) || result.outPath} (frame ${result.frame}, ${result.width}x${result.height} ${result.format}) in ${(result.elapsedMs / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `still: wrote ${relative(process.cwd(), result.outPath) || result.outPath} (frame ${result.frame}, ${result.width}x${result.height} ${result.format}) in ${(result.elapsedMs / 1000).toFixed(1)} s\n`,
+  );
 });

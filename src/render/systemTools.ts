@@ -29,7 +29,11 @@ export function findSystemTools(env: NodeJS.ProcessEnv = process.env): SystemToo
     if (path) found[name] = path;
     else missing.push(name);
   }
-  if (missing.length) throw new MissingToolError(missing.map((m) => `${m} (${wanted[m]})`), [...new Set(missing.map((m) => PACKAGE_OF[m]))]);
+  if (missing.length)
+    throw new MissingToolError(
+      missing.map((m) => `${m} (${wanted[m]})`),
+      [...new Set(missing.map((m) => PACKAGE_OF[m]))],
+    );
   return found as SystemTools;
 }
 

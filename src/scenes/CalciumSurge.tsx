@@ -31,7 +31,12 @@ export function CalciumSurge() {
       <SceneTitle kicker={`3 · ${CA} surge`} title="Calcium floods the spine" tMs={m.tMs} factor={m.clock.factor} />
       <Panel>
         <CaReadout spineCaMicroM={m.state.spineCaMicroM} spineHeadVolumeUm3={m.state.spineHeadVolumeUm3} />
-        <LiveTrace trace={data.trace} fromMs={m.clock.physicalMs(span.startFrame)} toMs={m.clock.physicalMs(span.startFrame + span.durationFrames)} nowMs={m.tMs} />
+        <LiveTrace
+          trace={data.trace}
+          fromMs={m.clock.physicalMs(span.startFrame)}
+          toMs={m.clock.physicalMs(span.startFrame + span.durationFrames)}
+          nowMs={m.tMs}
+        />
       </Panel>
     </>
   );

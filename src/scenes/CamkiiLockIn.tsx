@@ -20,10 +20,17 @@ export function CamkiiLockIn() {
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   return (
     <>
-      <StageLabels shot={stage.shot} labels={[{ text: 'CaMKII', at: onHead(r, 0.45, 1.5, -0.75), dx: 200, dy: 120, color: palette.camkiiLit }]} />
+      <StageLabels
+        shot={stage.shot}
+        labels={[{ text: 'CaMKII', at: onHead(r, 0.45, 1.5, -0.75), dx: 200, dy: 120, color: palette.camkiiLit }]}
+      />
       <SceneTitle kicker="4 · CaMKII lock-in" title="A molecular memory switch" tMs={m.tMs} factor={m.clock.factor} />
       <Panel>
-        <CamkiiHoloenzyme pT286Fraction={m.state.camkiiPT286Fraction} camBoundFraction={m.state.camkiiCaMBoundFraction} size={layout.kind === 'square' ? 150 : 220} />
+        <CamkiiHoloenzyme
+          pT286Fraction={m.state.camkiiPT286Fraction}
+          camBoundFraction={m.state.camkiiCaMBoundFraction}
+          size={layout.kind === 'square' ? 150 : 220}
+        />
         <CaReadout spineCaMicroM={m.state.spineCaMicroM} spineHeadVolumeUm3={m.state.spineHeadVolumeUm3} />
       </Panel>
     </>

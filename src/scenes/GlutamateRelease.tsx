@@ -29,20 +29,39 @@ export function GlutamateRelease() {
         labels={[
           { text: 'glutamate', at: [1.2, r + 0.35, 0.5], dx: 150, dy: -40, color: palette.glutamate },
           { text: 'AMPA receptors', at: onHead(r, 0.45, 2.6, 0.1), dx: -170, dy: 90, color: palette.ampa },
-          { text: 'vesicle', at: [0, bc[1] - BOUTON_RADIUS * BOUTON_SQUASH + 0.6, 0.5], dx: 160, dy: -110, color: palette.vesicle },
+          {
+            text: 'vesicle',
+            at: [0, bc[1] - BOUTON_RADIUS * BOUTON_SQUASH + 0.6, 0.5],
+            dx: 160,
+            dy: -110,
+            color: palette.vesicle,
+          },
         ]}
       />
-      <SceneTitle kicker="1 · Glutamate release" title="A signal crosses the cleft" tMs={m.tMs} factor={m.clock.factor} />
+      <SceneTitle
+        kicker="1 · Glutamate release"
+        title="A signal crosses the cleft"
+        tMs={m.tMs}
+        factor={m.clock.factor}
+      />
       <Panel>
         <VmMeter vmMv={m.state.vmMv} />
         <Card heading="AMPA receptors open" accent={palette.ampa}>
           <BigValue value={`${nOpen}`} unit={`of ${Math.round(m.state.ampaReceptorCount)}`} color={palette.ampaOpen} />
           <div style={{ fontSize: typeScale.small, color: palette.textMuted, fontFamily: fonts.sans }}>
-            cleft glutamate <span style={{ fontFamily: fonts.mono, color: palette.glutamate, fontWeight: 700 }}>{m.state.glutamateMilliM.toFixed(2)} mM</span>
+            cleft glutamate{' '}
+            <span style={{ fontFamily: fonts.mono, color: palette.glutamate, fontWeight: 700 }}>
+              {m.state.glutamateMilliM.toFixed(2)} mM
+            </span>
           </div>
         </Card>
         {layout.kind !== 'portrait' && (
-          <LiveTrace trace={data.trace} fromMs={m.clock.physicalMs(span.startFrame)} toMs={m.clock.physicalMs(span.startFrame + span.durationFrames)} nowMs={m.tMs} />
+          <LiveTrace
+            trace={data.trace}
+            fromMs={m.clock.physicalMs(span.startFrame)}
+            toMs={m.clock.physicalMs(span.startFrame + span.durationFrames)}
+            nowMs={m.tMs}
+          />
         )}
       </Panel>
     </>

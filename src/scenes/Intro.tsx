@@ -29,7 +29,13 @@ export function Intro() {
         shot={stage.shot}
         labels={[
           { text: 'axon terminal (sender)', at: [bc[0] + 2.4, bc[1] + 1, 0.8], dx: 90, dy: -60, color: palette.bouton },
-          { text: 'dendritic spine (receiver)', at: [r * 0.8, -r * 0.2, 0.8], dx: 120, dy: 80, color: palette.membrane },
+          {
+            text: 'dendritic spine (receiver)',
+            at: [r * 0.8, -r * 0.2, 0.8],
+            dx: 120,
+            dy: 80,
+            color: palette.membrane,
+          },
           { text: 'dendrite', at: [-8, DENDRITE_Y - 1.2, 1.6], dx: -20, dy: 90, color: palette.membrane },
         ]}
       />

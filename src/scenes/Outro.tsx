@@ -22,8 +22,12 @@ export function Outro() {
         <EarlyLateChart trace={data.trace} nowMs={m.tMs} toH={toH} revealLate={fadeInAt(m.frame, late, 10)} />
         <Card heading="Two phases of LTP" accent={palette.calcium} style={{ opacity: fadeInAt(m.frame, late, 10) }}>
           <div style={{ fontFamily: fonts.sans, fontSize: typeScale.body, lineHeight: 1.35, color: palette.text }}>
-            <div><b>Early</b> · 1–3 h · existing proteins</div>
-            <div style={{ color: palette.calcium }}><b>Late</b> · days · new protein</div>
+            <div>
+              <b>Early</b> · 1–3 h · existing proteins
+            </div>
+            <div style={{ color: palette.calcium }}>
+              <b>Late</b> · days · new protein
+            </div>
           </div>
         </Card>
       </Panel>

@@ -24,7 +24,11 @@ export function SpineGrowth() {
       <SceneTitle kicker="6 · Spine growth" title="A bigger, stronger synapse" tMs={m.tMs} factor={m.clock.factor} />
       <Panel>
         <SpineVolume volumeUm3={m.state.spineHeadVolumeUm3} baselineUm3={baseline.spineHeadVolumeUm3} />
-        <FepspCompare afterPercent={m.state.fepspPercent} showAfter={fadeInAt(m.frame, biggerAt - 30, 20) * 0.6 + fadeInAt(m.frame, biggerAt, 8) * 0.4} label="now" />
+        <FepspCompare
+          afterPercent={m.state.fepspPercent}
+          showAfter={fadeInAt(m.frame, biggerAt - 30, 20) * 0.6 + fadeInAt(m.frame, biggerAt, 8) * 0.4}
+          label="now"
+        />
       </Panel>
     </>
   );

@@ -12,7 +12,9 @@ function nmdaCaScale(): number {
   return (P.nmdaCaFraction * (v - P.nmdaReversalMv)) / (v - P.caReversalMv);
 }
 const NMDA_CA_SCALE = nmdaCaScale();
-const AMPA_CA_SCALE = (P.ampaCaFraction * (P.nmdaCaFractionReferenceMv - P.ampaReversalMv)) / (P.nmdaCaFractionReferenceMv - P.caReversalMv);
+const AMPA_CA_SCALE =
+  (P.ampaCaFraction * (P.nmdaCaFractionReferenceMv - P.ampaReversalMv)) /
+  (P.nmdaCaFractionReferenceMv - P.caReversalMv);
 
 /** Total NMDAR current (pA, negative = inward) for an unblocked conductance gNmdaNanoS (nS) at vmMv. */
 export function nmdaCurrentPicoA(gNmdaNanoS: number, vmMv: number): number {
@@ -35,9 +37,9 @@ export function ampaCaCurrentPicoA(gAmpaNanoS: number, vmMv: number): number {
  * 1 pA into 0.05 um3 is 103.6 uM/ms total Ca, 4.9 uM/ms free.
  */
 export function freeCaInfluxMicroMPerMs(caCurrentPicoA: number, volumeUm3: number): number {
-  const molPerS = -caCurrentPicoA * 1e-12 / (2 * P.faradayCPerMol);
+  const molPerS = (-caCurrentPicoA * 1e-12) / (2 * P.faradayCPerMol);
   const litres = volumeUm3 * 1e-15;
-  const microMPerMs = (molPerS / litres) * 1e6 / 1000;
+  const microMPerMs = ((molPerS / litres) * 1e6) / 1000;
   return microMPerMs / (1 + P.caBufferCapacity);
 }
 

@@ -15,7 +15,9 @@ import { P as PImported } from './parameters';
 import { hill as hillImported, relaxTowards as relaxTowardsImported } from './relax';
 
 // Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
-const P = PImported, hill = hillImported, relaxTowards = relaxTowardsImported;
+const P = PImported,
+  hill = hillImported,
+  relaxTowards = relaxTowardsImported;
 
 export const SUBUNITS_PER_RING = 6;
 export const RINGS_PER_HOLOENZYME = 2;
@@ -121,7 +123,8 @@ export function pT286FractionOfRings(ring: ArrayLike<number>): number {
 export function holoenzymeDistribution(ring: ArrayLike<number>): number[] {
   const out = new Array<number>(SUBUNITS_PER_HOLOENZYME + 1).fill(0);
   for (let i = 0; i <= SUBUNITS_PER_RING; i++)
-    for (let j = 0; j <= SUBUNITS_PER_RING; j++) out[i + j] = (out[i + j] as number) + (ring[i] as number) * (ring[j] as number);
+    for (let j = 0; j <= SUBUNITS_PER_RING; j++)
+      out[i + j] = (out[i + j] as number) + (ring[i] as number) * (ring[j] as number);
   return out;
 }
 

@@ -43,11 +43,19 @@ export interface CliOptions {
   help: boolean;
 }
 
-function parseNumber(option: string, raw: string | undefined, range: { min: number; max: number }, unit: string): number {
-  if (raw === undefined || raw.startsWith('--')) throw new CliError(`${option} needs a value in ${range.min}..${range.max} ${unit}`);
+function parseNumber(
+  option: string,
+  raw: string | undefined,
+  range: { min: number; max: number },
+  unit: string,
+): number {
+  if (raw === undefined || raw.startsWith('--'))
+    throw new CliError(`${option} needs a value in ${range.min}..${range.max} ${unit}`);
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v)) throw new CliError(`${option} must be a number in ${range.min}..${range.max} ${unit}, got "${raw}"`);
-  if (v < range.min || v > range.max) throw new CliError(`${option} must be in ${range.min}..${range.max} ${unit}, got ${v}`);
+  if (raw.trim() === '' || !Number.isFinite(v))
+    throw new CliError(`${option} must be a number in ${range.min}..${range.max} ${unit}, got "${raw}"`);
+  if (v < range.min || v > range.max)
+    throw new CliError(`${option} must be in ${range.min}..${range.max} ${unit}, got ${v}`);
   return v;
 }
 
@@ -61,26 +69,46 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     const inline = raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : undefined;
     const value = () => (inline !== undefined ? inline : argv[++i]);
     switch (flag) {
-      case '-h': case '--help': o.help = true; break;
+      case '-h':
+      case '--help':
+        o.help = true;
+        break;
       case '--protocol': {
         const v = value();
-        if (!PROTOCOLS.includes(v as CliProtocol)) throw new CliError(`--protocol must be one of ${PROTOCOLS.join(', ')}, got "${v ?? ''}"`);
+        if (!PROTOCOLS.includes(v as CliProtocol))
+          throw new CliError(`--protocol must be one of ${PROTOCOLS.join(', ')}, got "${v ?? ''}"`);
         o.protocol = v as CliProtocol;
         break;
       }
-      case '--mg': o.conditions.mgOutMilliM = parseNumber('--mg', value(), MG_RANGE_MILLIM, 'mM'); break;
-      case '--clamp': o.conditions.clampMv = parseNumber('--clamp', value(), CLAMP_RANGE_MV, 'mV'); break;
-      case '--apv': o.conditions.apv = true; break;
-      case '--anisomycin': o.conditions.anisomycin = true; break;
-      case '--camkii-block': o.conditions.camkiiBlocked = true; break;
-      case '--json': o.json = true; break;
+      case '--mg':
+        o.conditions.mgOutMilliM = parseNumber('--mg', value(), MG_RANGE_MILLIM, 'mM');
+        break;
+      case '--clamp':
+        o.conditions.clampMv = parseNumber('--clamp', value(), CLAMP_RANGE_MV, 'mV');
+        break;
+      case '--apv':
+        o.conditions.apv = true;
+        break;
+      case '--anisomycin':
+        o.conditions.anisomycin = true;
+        break;
+      case '--camkii-block':
+        o.conditions.camkiiBlocked = true;
+        break;
+      case '--json':
+        o.json = true;
+        break;
       case '--plot': {
         const v = value();
-        if (!v || v.startsWith('--') || !v.endsWith('.svg')) throw new CliError(`--plot needs an output file ending in .svg, got "${v ?? ''}"`);
+        if (!v || v.startsWith('--') || !v.endsWith('.svg'))
+          throw new CliError(`--plot needs an output file ending in .svg, got "${v ?? ''}"`);
         o.plotPath = v;
         break;
       }
-      default: throw new CliError(`unknown option "${raw}". Valid: --protocol, --mg, --apv, --anisomycin, --camkii-block, --clamp, --json, --plot, --help`);
+      default:
+        throw new CliError(
+          `unknown option "${raw}". Valid: --protocol, --mg, --apv, --anisomycin, --camkii-block, --clamp, --json, --plot, --help`,
+        );
     }
   }
   return o;
@@ -88,10 +116,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
 export function protocolFor(name: CliProtocol): Protocol {
   switch (name) {
-    case 'tetanus': return tetanus();
-    case 'lfs': return lowFrequencyStimulation();
-    case 'pairing': return pairing();
-    case 'test-pulse': return testPulse();
+    case 'tetanus':
+      return tetanus();
+    case 'lfs':
+      return lowFrequencyStimulation();
+    case 'pairing':
+      return pairing();
+    case 'test-pulse':
+      return testPulse();
   }
 }
 
@@ -100,15 +132,27 @@ export function formatTable(s: RunSummary): string {
   const c = s.conditions;
   const rows: [string, string][] = [
     ['protocol', s.protocol],
-    ['conditions', `Mg ${c.mgOutMilliM} mM${c.apv ? ', APV' : ''}${c.anisomycin ? ', anisomycin' : ''}${c.camkiiBlocked ? ', CaMKII block' : ''}${c.clampMv !== null ? `, clamp ${c.clampMv} mV` : ', current clamp'}`],
+    [
+      'conditions',
+      `Mg ${c.mgOutMilliM} mM${c.apv ? ', APV' : ''}${c.anisomycin ? ', anisomycin' : ''}${c.camkiiBlocked ? ', CaMKII block' : ''}${c.clampMv !== null ? `, clamp ${c.clampMv} mV` : ', current clamp'}`,
+    ],
     ['resting spine Ca2+', `${s.restCaNanoM.toFixed(0)} nM`],
     ['peak spine Ca2+', `${s.peakCaMicroM.toFixed(2)} µM`],
     ['peak spine Vm', `${s.peakVmMv.toFixed(1)} mV`],
     ['peak NMDAR unblocked (Mg2+ out)', `${(100 * s.peakMgUnblockedFraction).toFixed(1)} %`],
-    ['CaMKII pT286 at +1 s / +10 s / +60 s', `${(100 * s.camkiiPT286['1s']).toFixed(1)} / ${(100 * s.camkiiPT286['10s']).toFixed(1)} / ${(100 * s.camkiiPT286['60s']).toFixed(2)} %`],
+    [
+      'CaMKII pT286 at +1 s / +10 s / +60 s',
+      `${(100 * s.camkiiPT286['1s']).toFixed(1)} / ${(100 * s.camkiiPT286['10s']).toFixed(1)} / ${(100 * s.camkiiPT286['60s']).toFixed(2)} %`,
+    ],
     ['AMPA receptors before / +60 min', `${s.ampaCount.before.toFixed(1)} / ${s.ampaCount['60min'].toFixed(1)}`],
-    ['spine volume +2 min / +60 min', `${s.spineVolumePercent['2min'].toFixed(0)} / ${s.spineVolumePercent['60min'].toFixed(0)} % of baseline`],
-    ['fEPSP +30 min / +60 min / +4 h / +8 h', `${s.fepspPercent['30min'].toFixed(0)} / ${s.fepspPercent['60min'].toFixed(0)} / ${s.fepspPercent['4h'].toFixed(0)} / ${s.fepspPercent['8h'].toFixed(0)} % of baseline`],
+    [
+      'spine volume +2 min / +60 min',
+      `${s.spineVolumePercent['2min'].toFixed(0)} / ${s.spineVolumePercent['60min'].toFixed(0)} % of baseline`,
+    ],
+    [
+      'fEPSP +30 min / +60 min / +4 h / +8 h',
+      `${s.fepspPercent['30min'].toFixed(0)} / ${s.fepspPercent['60min'].toFixed(0)} / ${s.fepspPercent['4h'].toFixed(0)} / ${s.fepspPercent['8h'].toFixed(0)} % of baseline`,
+    ],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n');
@@ -120,10 +164,16 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
   try {
     opts = parseCliArgs(argv);
   } catch (e) {
-    if (e instanceof CliError) { err(`sim: ${e.message}\nRun with --help for usage.`); return 2; }
+    if (e instanceof CliError) {
+      err(`sim: ${e.message}\nRun with --help for usage.`);
+      return 2;
+    }
     throw e;
   }
-  if (opts.help) { out(HELP); return 0; }
+  if (opts.help) {
+    out(HELP);
+    return 0;
+  }
   try {
     if (!opts.json) err(`sim: simulating ${opts.protocol} + 8 h ...`);
     const trace = simulate(protocolFor(opts.protocol), opts.conditions);
@@ -139,7 +189,10 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
     out(opts.json ? JSON.stringify(summary) : formatTable(summary));
     return 0;
   } catch (e) {
-    if (e instanceof RangeError || e instanceof TypeError) { err(`sim: ${e.message}`); return 2; }
+    if (e instanceof RangeError || e instanceof TypeError) {
+      err(`sim: ${e.message}`);
+      return 2;
+    }
     err(`sim: failed: ${(e as Error).message}`);
     return 1;
   }
@@ -147,5 +200,9 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
 
 const isMain = process.argv[1] !== undefined && /cli\.ts$/.test(process.argv[1]) && process.argv[1].includes('sim');
 if (isMain) {
-  process.exitCode = runCli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+  process.exitCode = runCli(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+  );
 }

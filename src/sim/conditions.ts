@@ -21,11 +21,27 @@ export const MG_RANGE_MILLIM = { min: 0, max: 20 } as const;
  */
 export function resolveConditions(partial: Partial<Conditions> = {}): Conditions {
   const c: Conditions = { ...DEFAULT_CONDITIONS, ...partial };
-  if (typeof c.mgOutMilliM !== 'number' || !Number.isFinite(c.mgOutMilliM) || c.mgOutMilliM < MG_RANGE_MILLIM.min || c.mgOutMilliM > MG_RANGE_MILLIM.max)
-    throw new RangeError(`conditions.mgOutMilliM must be a number of mM in ${MG_RANGE_MILLIM.min}..${MG_RANGE_MILLIM.max} (physiological 1-2 mM), got ${String(c.mgOutMilliM)}`);
-  if (c.clampMv !== null && (typeof c.clampMv !== 'number' || !Number.isFinite(c.clampMv) || c.clampMv < CLAMP_RANGE_MV.min || c.clampMv > CLAMP_RANGE_MV.max))
-    throw new RangeError(`conditions.clampMv must be null (current clamp) or a holding potential in ${CLAMP_RANGE_MV.min}..+${CLAMP_RANGE_MV.max} mV, got ${String(c.clampMv)}`);
+  if (
+    typeof c.mgOutMilliM !== 'number' ||
+    !Number.isFinite(c.mgOutMilliM) ||
+    c.mgOutMilliM < MG_RANGE_MILLIM.min ||
+    c.mgOutMilliM > MG_RANGE_MILLIM.max
+  )
+    throw new RangeError(
+      `conditions.mgOutMilliM must be a number of mM in ${MG_RANGE_MILLIM.min}..${MG_RANGE_MILLIM.max} (physiological 1-2 mM), got ${String(c.mgOutMilliM)}`,
+    );
+  if (
+    c.clampMv !== null &&
+    (typeof c.clampMv !== 'number' ||
+      !Number.isFinite(c.clampMv) ||
+      c.clampMv < CLAMP_RANGE_MV.min ||
+      c.clampMv > CLAMP_RANGE_MV.max)
+  )
+    throw new RangeError(
+      `conditions.clampMv must be null (current clamp) or a holding potential in ${CLAMP_RANGE_MV.min}..+${CLAMP_RANGE_MV.max} mV, got ${String(c.clampMv)}`,
+    );
   for (const key of ['apv', 'anisomycin', 'camkiiBlocked'] as const)
-    if (typeof c[key] !== 'boolean') throw new TypeError(`conditions.${key} must be true or false, got ${String(c[key])}`);
+    if (typeof c[key] !== 'boolean')
+      throw new TypeError(`conditions.${key} must be true or false, got ${String(c[key])}`);
   return c;
 }

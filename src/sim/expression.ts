@@ -12,7 +12,9 @@ import { P as PImported } from './parameters';
 import { hill as hillImported, relaxTowards as relaxTowardsImported } from './relax';
 
 // Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
-const P = PImported, hill = hillImported, relaxTowards = relaxTowardsImported;
+const P = PImported,
+  hill = hillImported,
+  relaxTowards = relaxTowardsImported;
 
 /** Slow state of one spine (all dimensionless unless named). */
 export interface ExpressionState {
@@ -42,8 +44,18 @@ export interface ExpressionState {
 
 export function restingExpressionState(): ExpressionState {
   return {
-    insertionSignal: 0, early1: 0, early2: 0, early3: 0, late: 0, proteinTrigger: 0, protein: 0,
-    s831: 0, ptp: 0, actin: 0, transientGrowth: 0, sustainedGrowth: 0,
+    insertionSignal: 0,
+    early1: 0,
+    early2: 0,
+    early3: 0,
+    late: 0,
+    proteinTrigger: 0,
+    protein: 0,
+    s831: 0,
+    ptp: 0,
+    actin: 0,
+    transientGrowth: 0,
+    sustainedGrowth: 0,
   };
 }
 
@@ -104,7 +116,9 @@ export function stepExpression(s: ExpressionState, inp: ExpressionInputs, dtMs: 
   const u = s.insertionSignal;
   const others = s.early2 + s.early3;
   const wMin = 0.2;
-  const inflow = P.insertionRatePerS * u * (P.earlyPotentiationMax - others) - P.ltdRemovalPerS * inp.ltd * (1 + others + s.late - wMin);
+  const inflow =
+    P.insertionRatePerS * u * (P.earlyPotentiationMax - others) -
+    P.ltdRemovalPerS * inp.ltd * (1 + others + s.late - wMin);
   const outRate = P.insertionRatePerS * u + P.ltdRemovalPerS * inp.ltd + stage + capture;
   const early1 = relaxTowards(s.early1, inflow / outRate, outRate, dtS);
   const loss = stage + capture;
@@ -139,8 +153,17 @@ export function stepExpression(s: ExpressionState, inp: ExpressionInputs, dtMs: 
   const sustainedTarget = P.sustainedGrowthPerPotentiation * (earlyTotal + s.late);
   const sustainedGrowth = relaxTowards(s.sustainedGrowth, sustainedTarget, 1 / P.sustainedGrowthS, dtS);
 
-  s.insertionSignal = insertionSignal; s.early1 = early1; s.early2 = early2; s.early3 = early3; s.late = late;
-  s.proteinTrigger = proteinTrigger; s.protein = protein; s.s831 = s831; s.ptp = ptp; s.actin = actin;
-  s.transientGrowth = transientGrowth; s.sustainedGrowth = sustainedGrowth;
+  s.insertionSignal = insertionSignal;
+  s.early1 = early1;
+  s.early2 = early2;
+  s.early3 = early3;
+  s.late = late;
+  s.proteinTrigger = proteinTrigger;
+  s.protein = protein;
+  s.s831 = s831;
+  s.ptp = ptp;
+  s.actin = actin;
+  s.transientGrowth = transientGrowth;
+  s.sustainedGrowth = sustainedGrowth;
   return s;
 }

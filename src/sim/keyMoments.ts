@@ -28,7 +28,12 @@ export interface KeyMoments {
   protocolEndMs: number;
 }
 
-function timeOfMax(trace: SpineTrace & { columns?: readonly Float64Array[] }, column: number, fromMs: number, toMs: number): number {
+function timeOfMax(
+  trace: SpineTrace & { columns?: readonly Float64Array[] },
+  column: number,
+  fromMs: number,
+  toMs: number,
+): number {
   const cols = trace.columns as readonly Float64Array[];
   const t = cols[COL.t] as Float64Array;
   const v = cols[column] as Float64Array;
@@ -36,7 +41,10 @@ function timeOfMax(trace: SpineTrace & { columns?: readonly Float64Array[] }, co
   let bt = fromMs;
   for (let i = 0; i < t.length; i++) {
     const ti = t[i] as number;
-    if (ti >= fromMs && ti <= toMs && (v[i] as number) > best) { best = v[i] as number; bt = ti; }
+    if (ti >= fromMs && ti <= toMs && (v[i] as number) > best) {
+      best = v[i] as number;
+      bt = ti;
+    }
   }
   return bt;
 }

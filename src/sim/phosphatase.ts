@@ -8,7 +8,9 @@ import { P as PImported } from './parameters';
 import { hill as hillImported, relaxTowards as relaxTowardsImported } from './relax';
 
 // Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
-const P = PImported, hill = hillImported, relaxTowards = relaxTowardsImported;
+const P = PImported,
+  hill = hillImported,
+  relaxTowards = relaxTowardsImported;
 
 /** Calcineurin steady-state activation at free Ca (uM): Hill K = 0.3 uM, n = 3. Fraction 0..1. */
 export function calcineurinActivation(caMicroM: number): number {

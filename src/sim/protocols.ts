@@ -20,7 +20,9 @@ export interface TestPulseOptions {
 
 function assertPositive(name: string, value: number, unit: string, max = Infinity): void {
   if (!Number.isFinite(value) || value <= 0 || value > max)
-    throw new RangeError(`${name} must be a positive number of ${unit}${max < Infinity ? ` up to ${max}` : ''}, got ${value}`);
+    throw new RangeError(
+      `${name} must be a positive number of ${unit}${max < Infinity ? ` up to ${max}` : ''}, got ${value}`,
+    );
 }
 
 function assembleProtocol(
@@ -31,7 +33,11 @@ function assembleProtocol(
   depolarisations: Protocol['postsynapticDepolarisations'] = [],
 ): Protocol {
   const baseline = [...(opts.baselinePulsesMs ?? [-60_000, -30_000])];
-  for (const b of baseline) if (!(Number.isFinite(b) && b < 0)) throw new RangeError(`baselinePulsesMs must be negative times in ms (before the first induction spike at 0), got ${b}`);
+  for (const b of baseline)
+    if (!(Number.isFinite(b) && b < 0))
+      throw new RangeError(
+        `baselinePulsesMs must be negative times in ms (before the first induction spike at 0), got ${b}`,
+      );
   const probes = (opts.probePulsesAfterEndMs ?? []).map((x) => endMs + x);
   const afterMs = opts.afterMs ?? 8 * HOUR;
   assertPositive('afterMs', afterMs, 'ms');
@@ -71,7 +77,8 @@ export function lowFrequencyStimulation(opts: { rateHz?: number; pulses?: number
   const rateHz = opts.rateHz ?? 1;
   const pulses = opts.pulses ?? 900;
   assertPositive('LFS rateHz', rateHz, 'Hz', 500);
-  if (!Number.isInteger(pulses) || pulses < 1 || pulses > 100_000) throw new RangeError(`LFS pulses must be an integer 1..100000, got ${pulses}`);
+  if (!Number.isInteger(pulses) || pulses < 1 || pulses > 100_000)
+    throw new RangeError(`LFS pulses must be an integer 1..100000, got ${pulses}`);
   const isi = 1000 / rateHz;
   const spikes = Array.from({ length: pulses }, (_, i) => i * isi);
   return assembleProtocol('lfs', spikes, pulses * isi, opts);
@@ -83,7 +90,13 @@ export function lowFrequencyStimulation(opts: { rateHz?: number; pulses?: number
  * Malinow & Tsien 1990 / Chen et al. 1999 style).
  */
 export function pairing(
-  opts: { pulses?: number; rateHz?: number; depolariseToMv?: number; leadMs?: number; holdMs?: number } & TestPulseOptions = {},
+  opts: {
+    pulses?: number;
+    rateHz?: number;
+    depolariseToMv?: number;
+    leadMs?: number;
+    holdMs?: number;
+  } & TestPulseOptions = {},
 ): Protocol {
   const pulses = opts.pulses ?? 100;
   const rateHz = opts.rateHz ?? 2;
@@ -91,10 +104,13 @@ export function pairing(
   const leadMs = opts.leadMs ?? 5;
   const holdMs = opts.holdMs ?? 100;
   assertPositive('pairing rateHz', rateHz, 'Hz', 100);
-  if (!Number.isInteger(pulses) || pulses < 1 || pulses > 10_000) throw new RangeError(`pairing pulses must be an integer 1..10000, got ${pulses}`);
-  if (!(Number.isFinite(target) && target >= -120 && target <= 60)) throw new RangeError(`pairing depolariseToMv must be in -120..+60 mV, got ${target}`);
+  if (!Number.isInteger(pulses) || pulses < 1 || pulses > 10_000)
+    throw new RangeError(`pairing pulses must be an integer 1..10000, got ${pulses}`);
+  if (!(Number.isFinite(target) && target >= -120 && target <= 60))
+    throw new RangeError(`pairing depolariseToMv must be in -120..+60 mV, got ${target}`);
   const isi = 1000 / rateHz;
-  if (!(leadMs >= 0 && holdMs > 0 && leadMs + holdMs < isi)) throw new RangeError(`pairing leadMs + holdMs must be shorter than the inter-pulse interval ${isi} ms`);
+  if (!(leadMs >= 0 && holdMs > 0 && leadMs + holdMs < isi))
+    throw new RangeError(`pairing leadMs + holdMs must be shorter than the inter-pulse interval ${isi} ms`);
   const spikes = Array.from({ length: pulses }, (_, i) => i * isi);
   const windows = spikes.map((s) => ({ startMs: s - leadMs, endMs: s + holdMs, targetMv: target }));
   return assembleProtocol('pairing', spikes, pulses * isi, opts, windows);
@@ -105,9 +121,13 @@ export function spikeTrain(timesMs: readonly number[], opts: TestPulseOptions = 
   if (timesMs.length === 0) throw new RangeError('spikeTrain needs at least one spike time (ms)');
   timesMs.forEach((t, i) => {
     if (!Number.isFinite(t)) throw new RangeError(`spikeTrain times[${i}] must be a finite time in ms, got ${t}`);
-    if (i > 0 && t < (timesMs[i - 1] as number)) throw new RangeError(`spikeTrain times must be ascending (index ${i})`);
+    if (i > 0 && t < (timesMs[i - 1] as number))
+      throw new RangeError(`spikeTrain times must be ascending (index ${i})`);
   });
-  return assembleProtocol('train', [...timesMs], (timesMs[timesMs.length - 1] as number) + 10, { baselinePulsesMs: [], ...opts });
+  return assembleProtocol('train', [...timesMs], (timesMs[timesMs.length - 1] as number) + 10, {
+    baselinePulsesMs: [],
+    ...opts,
+  });
 }
 
 export const TIME = { MIN, HOUR } as const;

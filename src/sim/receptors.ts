@@ -2,7 +2,8 @@ import { P as PImported } from './parameters';
 import { relaxTowards as relaxTowardsImported } from './relax';
 
 // Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
-const P = PImported, relaxTowards = relaxTowardsImported;
+const P = PImported,
+  relaxTowards = relaxTowardsImported;
 
 /**
  * AMPA receptor open fraction after one step of the Destexhe (1994) two-state scheme

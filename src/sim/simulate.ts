@@ -7,18 +7,99 @@ import type { Conditions, Protocol, SpineTrace } from './types';
 import { P as PImported } from './parameters';
 import { resolveConditions as resolveConditionsImported } from './conditions';
 import { jahrStevensUnblockedFraction as jahrStevensUnblockedFractionImported } from './mgBlock';
-import { cleftGlutamateMilliM as cleftGlutamateMilliMImported, depressedReleaseScale as depressedReleaseScaleImported, meanGlutamateOverStepMilliM as meanGlutamateOverStepMilliMImported } from './glutamate';
-import { ampaMaxConductanceNanoS as ampaMaxConductanceNanoSImported, s831ConductanceFactor as s831ConductanceFactorImported, stepAmpaOpenFraction as stepAmpaOpenFractionImported, stepNmdaBoundFraction as stepNmdaBoundFractionImported, stepNmdaOpenFraction as stepNmdaOpenFractionImported } from './receptors';
-import { ampaCaCurrentPicoA as ampaCaCurrentPicoAImported, freeCaInfluxMicroMPerMs as freeCaInfluxMicroMPerMsImported, nmdaCaCurrentPicoA as nmdaCaCurrentPicoAImported, stepSpineCaMicroM as stepSpineCaMicroMImported } from './calcium';
-import { camkiiActiveFraction as camkiiActiveFractionImported, camkiiHillActivation as camkiiHillActivationImported, pT286DephosphorylationPerS as pT286DephosphorylationPerSImported, pT286FractionOfRings as pT286FractionOfRingsImported, stepCalmodulinCaFraction as stepCalmodulinCaFractionImported, stepCaMBoundFraction as stepCaMBoundFractionImported, stepRingDistribution as stepRingDistributionImported } from './camkii';
-import { calcineurinActivation as calcineurinActivationImported, ltdDrive as ltdDriveImported, stepCalcineurinActivity as stepCalcineurinActivityImported, stepPp1Activity as stepPp1ActivityImported } from './phosphatase';
-import { ampaContentRelative as ampaContentRelativeImported, ampaReceptorCount as ampaReceptorCountImported, earlyPotentiation as earlyPotentiationImported, ptpAfterSpike as ptpAfterSpikeImported, restingExpressionState as restingExpressionStateImported, spineHeadVolumeUm3 as spineHeadVolumeUm3Imported, stepExpression as stepExpressionImported, type ExpressionInputs, type ExpressionState } from './expression';
+import {
+  cleftGlutamateMilliM as cleftGlutamateMilliMImported,
+  depressedReleaseScale as depressedReleaseScaleImported,
+  meanGlutamateOverStepMilliM as meanGlutamateOverStepMilliMImported,
+} from './glutamate';
+import {
+  ampaMaxConductanceNanoS as ampaMaxConductanceNanoSImported,
+  s831ConductanceFactor as s831ConductanceFactorImported,
+  stepAmpaOpenFraction as stepAmpaOpenFractionImported,
+  stepNmdaBoundFraction as stepNmdaBoundFractionImported,
+  stepNmdaOpenFraction as stepNmdaOpenFractionImported,
+} from './receptors';
+import {
+  ampaCaCurrentPicoA as ampaCaCurrentPicoAImported,
+  freeCaInfluxMicroMPerMs as freeCaInfluxMicroMPerMsImported,
+  nmdaCaCurrentPicoA as nmdaCaCurrentPicoAImported,
+  stepSpineCaMicroM as stepSpineCaMicroMImported,
+} from './calcium';
+import {
+  camkiiActiveFraction as camkiiActiveFractionImported,
+  camkiiHillActivation as camkiiHillActivationImported,
+  pT286DephosphorylationPerS as pT286DephosphorylationPerSImported,
+  pT286FractionOfRings as pT286FractionOfRingsImported,
+  stepCalmodulinCaFraction as stepCalmodulinCaFractionImported,
+  stepCaMBoundFraction as stepCaMBoundFractionImported,
+  stepRingDistribution as stepRingDistributionImported,
+} from './camkii';
+import {
+  calcineurinActivation as calcineurinActivationImported,
+  ltdDrive as ltdDriveImported,
+  stepCalcineurinActivity as stepCalcineurinActivityImported,
+  stepPp1Activity as stepPp1ActivityImported,
+} from './phosphatase';
+import {
+  ampaContentRelative as ampaContentRelativeImported,
+  ampaReceptorCount as ampaReceptorCountImported,
+  earlyPotentiation as earlyPotentiationImported,
+  ptpAfterSpike as ptpAfterSpikeImported,
+  restingExpressionState as restingExpressionStateImported,
+  spineHeadVolumeUm3 as spineHeadVolumeUm3Imported,
+  stepExpression as stepExpressionImported,
+  type ExpressionInputs,
+  type ExpressionState,
+} from './expression';
 import { relaxTowards as relaxTowardsImported } from './relax';
 import { stepSizeMs as stepSizeMsImported } from './stepSchedule';
-import { COL as COLImported, COLUMN_COUNT as COLUMN_COUNTImported, TraceRecorder as TraceRecorderImported, makeTrace as makeTraceImported } from './trace';
+import {
+  COL as COLImported,
+  COLUMN_COUNT as COLUMN_COUNTImported,
+  TraceRecorder as TraceRecorderImported,
+  makeTrace as makeTraceImported,
+} from './trace';
 
 // Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
-const P = PImported, resolveConditions = resolveConditionsImported, jahrStevensUnblockedFraction = jahrStevensUnblockedFractionImported, cleftGlutamateMilliM = cleftGlutamateMilliMImported, depressedReleaseScale = depressedReleaseScaleImported, meanGlutamateOverStepMilliM = meanGlutamateOverStepMilliMImported, ampaMaxConductanceNanoS = ampaMaxConductanceNanoSImported, s831ConductanceFactor = s831ConductanceFactorImported, stepAmpaOpenFraction = stepAmpaOpenFractionImported, stepNmdaBoundFraction = stepNmdaBoundFractionImported, stepNmdaOpenFraction = stepNmdaOpenFractionImported, ampaCaCurrentPicoA = ampaCaCurrentPicoAImported, freeCaInfluxMicroMPerMs = freeCaInfluxMicroMPerMsImported, nmdaCaCurrentPicoA = nmdaCaCurrentPicoAImported, stepSpineCaMicroM = stepSpineCaMicroMImported, camkiiActiveFraction = camkiiActiveFractionImported, camkiiHillActivation = camkiiHillActivationImported, pT286DephosphorylationPerS = pT286DephosphorylationPerSImported, pT286FractionOfRings = pT286FractionOfRingsImported, stepCalmodulinCaFraction = stepCalmodulinCaFractionImported, stepCaMBoundFraction = stepCaMBoundFractionImported, stepRingDistribution = stepRingDistributionImported, calcineurinActivation = calcineurinActivationImported, ltdDrive = ltdDriveImported, stepCalcineurinActivity = stepCalcineurinActivityImported, stepPp1Activity = stepPp1ActivityImported, ampaContentRelative = ampaContentRelativeImported, ampaReceptorCount = ampaReceptorCountImported, earlyPotentiation = earlyPotentiationImported, ptpAfterSpike = ptpAfterSpikeImported, restingExpressionState = restingExpressionStateImported, spineHeadVolumeUm3 = spineHeadVolumeUm3Imported, stepExpression = stepExpressionImported, relaxTowards = relaxTowardsImported, stepSizeMs = stepSizeMsImported, COL = COLImported, COLUMN_COUNT = COLUMN_COUNTImported, TraceRecorder = TraceRecorderImported, makeTrace = makeTraceImported;
+const P = PImported,
+  resolveConditions = resolveConditionsImported,
+  jahrStevensUnblockedFraction = jahrStevensUnblockedFractionImported,
+  cleftGlutamateMilliM = cleftGlutamateMilliMImported,
+  depressedReleaseScale = depressedReleaseScaleImported,
+  meanGlutamateOverStepMilliM = meanGlutamateOverStepMilliMImported,
+  ampaMaxConductanceNanoS = ampaMaxConductanceNanoSImported,
+  s831ConductanceFactor = s831ConductanceFactorImported,
+  stepAmpaOpenFraction = stepAmpaOpenFractionImported,
+  stepNmdaBoundFraction = stepNmdaBoundFractionImported,
+  stepNmdaOpenFraction = stepNmdaOpenFractionImported,
+  ampaCaCurrentPicoA = ampaCaCurrentPicoAImported,
+  freeCaInfluxMicroMPerMs = freeCaInfluxMicroMPerMsImported,
+  nmdaCaCurrentPicoA = nmdaCaCurrentPicoAImported,
+  stepSpineCaMicroM = stepSpineCaMicroMImported,
+  camkiiActiveFraction = camkiiActiveFractionImported,
+  camkiiHillActivation = camkiiHillActivationImported,
+  pT286DephosphorylationPerS = pT286DephosphorylationPerSImported,
+  pT286FractionOfRings = pT286FractionOfRingsImported,
+  stepCalmodulinCaFraction = stepCalmodulinCaFractionImported,
+  stepCaMBoundFraction = stepCaMBoundFractionImported,
+  stepRingDistribution = stepRingDistributionImported,
+  calcineurinActivation = calcineurinActivationImported,
+  ltdDrive = ltdDriveImported,
+  stepCalcineurinActivity = stepCalcineurinActivityImported,
+  stepPp1Activity = stepPp1ActivityImported,
+  ampaContentRelative = ampaContentRelativeImported,
+  ampaReceptorCount = ampaReceptorCountImported,
+  earlyPotentiation = earlyPotentiationImported,
+  ptpAfterSpike = ptpAfterSpikeImported,
+  restingExpressionState = restingExpressionStateImported,
+  spineHeadVolumeUm3 = spineHeadVolumeUm3Imported,
+  stepExpression = stepExpressionImported,
+  relaxTowards = relaxTowardsImported,
+  stepSizeMs = stepSizeMsImported,
+  COL = COLImported,
+  COLUMN_COUNT = COLUMN_COUNTImported,
+  TraceRecorder = TraceRecorderImported,
+  makeTrace = makeTraceImported;
 
 const EIGHT_HOURS_MS = 8 * 3600_000;
 /** Ca-sensor (CaM, CaMKII, calcineurin, PP1) update batch, ms: their fastest time constant is 20 ms. */
@@ -30,43 +111,87 @@ const DETAIL_SPIKES = 100;
 const DETAIL_WINDOW_MS = 1000;
 const THIN_FRACTION = 0.2;
 // Column indices and hot functions as module-local bindings (cheap in any module loader).
-const { active: C_ACTIVE, ampaCount: C_AMPACOUNT, ampaOpen: C_AMPAOPEN, ca: C_CA, calcineurin: C_CALCINEURIN, camBound: C_CAMBOUND, early: C_EARLY, fepsp: C_FEPSP, gAmpa: C_GAMPA, gNmda: C_GNMDA, glutamate: C_GLUTAMATE, late: C_LATE, mgUnblocked: C_MGUNBLOCKED, nmdaCaCurrent: C_NMDACACURRENT, nmdaOpen: C_NMDAOPEN, pT286: C_PT286, pp1: C_PP1, protein: C_PROTEIN, ptp: C_PTP, ring0: C_RING0, s831: C_S831, t: C_T, vm: C_VM, volume: C_VOLUME, weight: C_WEIGHT } = COL;
-
+const {
+  active: C_ACTIVE,
+  ampaCount: C_AMPACOUNT,
+  ampaOpen: C_AMPAOPEN,
+  ca: C_CA,
+  calcineurin: C_CALCINEURIN,
+  camBound: C_CAMBOUND,
+  early: C_EARLY,
+  fepsp: C_FEPSP,
+  gAmpa: C_GAMPA,
+  gNmda: C_GNMDA,
+  glutamate: C_GLUTAMATE,
+  late: C_LATE,
+  mgUnblocked: C_MGUNBLOCKED,
+  nmdaCaCurrent: C_NMDACACURRENT,
+  nmdaOpen: C_NMDAOPEN,
+  pT286: C_PT286,
+  pp1: C_PP1,
+  protein: C_PROTEIN,
+  ptp: C_PTP,
+  ring0: C_RING0,
+  s831: C_S831,
+  t: C_T,
+  vm: C_VM,
+  volume: C_VOLUME,
+  weight: C_WEIGHT,
+} = COL;
 
 /** Check a protocol's shape; throws a RangeError naming the bad field. */
 export function validateProtocol(protocol: Protocol): void {
   const spikes = protocol.presynapticSpikeTimesMs;
   for (let i = 0; i < spikes.length; i++) {
     const t = spikes[i] as number;
-    if (!Number.isFinite(t)) throw new RangeError(`protocol.presynapticSpikeTimesMs[${i}] must be a finite time in ms, got ${t}`);
-    if (i > 0 && t < (spikes[i - 1] as number)) throw new RangeError(`protocol.presynapticSpikeTimesMs must be ascending (index ${i}: ${t} < ${spikes[i - 1]})`);
+    if (!Number.isFinite(t))
+      throw new RangeError(`protocol.presynapticSpikeTimesMs[${i}] must be a finite time in ms, got ${t}`);
+    if (i > 0 && t < (spikes[i - 1] as number))
+      throw new RangeError(`protocol.presynapticSpikeTimesMs must be ascending (index ${i}: ${t} < ${spikes[i - 1]})`);
   }
   protocol.postsynapticDepolarisations.forEach((w, i) => {
     if (!(Number.isFinite(w.startMs) && Number.isFinite(w.endMs) && w.endMs > w.startMs))
-      throw new RangeError(`protocol.postsynapticDepolarisations[${i}] needs finite startMs < endMs (ms), got ${w.startMs}..${w.endMs}`);
+      throw new RangeError(
+        `protocol.postsynapticDepolarisations[${i}] needs finite startMs < endMs (ms), got ${w.startMs}..${w.endMs}`,
+      );
     if (!(Number.isFinite(w.targetMv) && w.targetMv >= -120 && w.targetMv <= 60))
-      throw new RangeError(`protocol.postsynapticDepolarisations[${i}].targetMv must be in -120..+60 mV, got ${w.targetMv}`);
+      throw new RangeError(
+        `protocol.postsynapticDepolarisations[${i}].targetMv must be in -120..+60 mV, got ${w.targetMv}`,
+      );
   });
-  if (!Number.isFinite(protocol.endMs)) throw new RangeError(`protocol.endMs must be a finite time in ms, got ${protocol.endMs}`);
+  if (!Number.isFinite(protocol.endMs))
+    throw new RangeError(`protocol.endMs must be a finite time in ms, got ${protocol.endMs}`);
 }
 
 /** Run the model. See index.ts for the public entry point. */
-export function simulate(protocol: Protocol, partialConditions: Partial<Conditions> = {}, numerics: { stepScale?: number } = {}): SpineTrace {
+export function simulate(
+  protocol: Protocol,
+  partialConditions: Partial<Conditions> = {},
+  numerics: { stepScale?: number } = {},
+): SpineTrace {
   const stepScale = numerics.stepScale ?? 1;
-  if (!(stepScale > 0 && stepScale <= 1)) throw new RangeError(`numerics.stepScale must be in (0, 1], got ${stepScale}`);
+  if (!(stepScale > 0 && stepScale <= 1))
+    throw new RangeError(`numerics.stepScale must be in (0, 1], got ${stepScale}`);
   validateProtocol(protocol);
   const cond = resolveConditions(partialConditions);
   const spikes = protocol.presynapticSpikeTimesMs;
   const release = depressedReleaseScale(spikes);
   const windows = [...protocol.postsynapticDepolarisations].sort((a, b) => a.startMs - b.startMs);
-  const firstEvent = Math.min(spikes.length ? (spikes[0] as number) : 0, windows.length ? (windows[0] as { startMs: number }).startMs : Infinity);
+  const firstEvent = Math.min(
+    spikes.length ? (spikes[0] as number) : 0,
+    windows.length ? (windows[0] as { startMs: number }).startMs : Infinity,
+  );
   const startMs = protocol.simulateFromMs ?? firstEvent - 2000;
   const untilMs = protocol.simulateUntilMs ?? protocol.endMs + EIGHT_HOURS_MS;
-  if (!(untilMs > startMs)) throw new RangeError(`protocol.simulateUntilMs (${untilMs}) must be after the start (${startMs}) ms`);
+  if (!(untilMs > startMs))
+    throw new RangeError(`protocol.simulateUntilMs (${untilMs}) must be after the start (${startMs}) ms`);
 
   // Event times (spikes and window edges), sorted and unique.
   const edgeSet = new Set<number>();
-  for (const w of windows) { edgeSet.add(w.startMs); edgeSet.add(w.endMs); }
+  for (const w of windows) {
+    edgeSet.add(w.startMs);
+    edgeSet.add(w.endMs);
+  }
   const edges = [...edgeSet].sort((a, b) => a - b);
 
   // ---- state ----
@@ -106,7 +231,9 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
     const inductionIdx: number[] = [];
     spikes.forEach((tt, i) => (tests.has(tt) ? (detailSpike[i] = 1) : inductionIdx.push(i)));
     const allDetail = inductionIdx.length <= 2 * DETAIL_SPIKES;
-    inductionIdx.forEach((i, k) => { if (allDetail || k < 10 || k >= inductionIdx.length - 10) detailSpike[i] = 1; });
+    inductionIdx.forEach((i, k) => {
+      if (allDetail || k < 10 || k >= inductionIdx.length - 10) detailSpike[i] = 1;
+    });
   }
   let detailUntilMs = -Infinity;
   const rec = new TraceRecorder(spikes.length > 200 ? 1 << 18 : 1 << 14);
@@ -189,7 +316,12 @@ export function simulate(protocol: Protocol, partialConditions: Partial<Conditio
       const gN = cond.apv ? 0 : n * P.branchNmdaConductancePerSynapseNanoS * nmdaOpen * block;
       const gCmd = command !== null ? P.depolarisationCommandConductanceNanoS : 0;
       const gTot = P.branchLeakConductanceNanoS + gA + gN + gCmd;
-      const vInf = (P.branchLeakConductanceNanoS * P.restingPotentialMv + gA * P.ampaReversalMv + gN * P.nmdaReversalMv + gCmd * (command ?? 0)) / gTot;
+      const vInf =
+        (P.branchLeakConductanceNanoS * P.restingPotentialMv +
+          gA * P.ampaReversalMv +
+          gN * P.nmdaReversalMv +
+          gCmd * (command ?? 0)) /
+        gTot;
       vm = relaxTowards(vm, vInf, gTot / capacitancePicoF, dt);
     }
     const blockNew = jahrStevensUnblockedFraction(vm, mg);

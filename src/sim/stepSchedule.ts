@@ -13,7 +13,13 @@ export const MAX_STEP_MS = 10_000;
 export const MAX_STEP_IN_WINDOW_MS = 0.5;
 
 /** Step (ms) at time tMs given the last event time, whether a depolarisation is on, and the next event time; `scale` (default 1) shrinks every step for convergence checks. */
-export function stepSizeMs(tMs: number, lastEventMs: number, inWindow: boolean, nextEventMs: number, scale = 1): number {
+export function stepSizeMs(
+  tMs: number,
+  lastEventMs: number,
+  inWindow: boolean,
+  nextEventMs: number,
+  scale = 1,
+): number {
   const since = tMs - lastEventMs;
   let dt = since < FINE_WINDOW_MS ? FINE_STEP_MS * scale : Math.max(FINE_STEP_MS * scale, STEP_GROWTH * scale * since);
   if (inWindow) dt = Math.min(dt, MAX_STEP_IN_WINDOW_MS * scale);

@@ -28,7 +28,12 @@ function round(x: number, digits = 4): number {
 }
 
 /** Maximum of a column over [fromMs, toMs] of the stored samples. */
-export function columnMax(trace: SpineTrace & { columns?: readonly Float64Array[] }, column: number, fromMs: number, toMs: number): number {
+export function columnMax(
+  trace: SpineTrace & { columns?: readonly Float64Array[] },
+  column: number,
+  fromMs: number,
+  toMs: number,
+): number {
   const cols = trace.columns;
   if (!cols) throw new Error('columnMax needs a trace produced by simulate()');
   const t = cols[COL.t] as Float64Array;
@@ -47,7 +52,10 @@ export function summarizeRun(trace: SpineTrace): RunSummary {
   const end = p.endMs;
   const tests = new Set(p.testPulseTimesMs ?? []);
   const induction = p.presynapticSpikeTimesMs.filter((t) => !tests.has(t));
-  const from = Math.min(induction.length ? (induction[0] as number) : 0, ...p.postsynapticDepolarisations.map((w) => w.startMs));
+  const from = Math.min(
+    induction.length ? (induction[0] as number) : 0,
+    ...p.postsynapticDepolarisations.map((w) => w.startMs),
+  );
   const to = end + 2000;
   const at = (dtMs: number) => trace.sample(end + dtMs);
   const base = trace.sample(from - 1);
@@ -59,9 +67,16 @@ export function summarizeRun(trace: SpineTrace): RunSummary {
     peakCaMicroM: round(columnMax(trace, COL.ca, from, to)),
     peakMgUnblockedFraction: round(columnMax(trace, COL.mgUnblocked, from, to)),
     peakVmMv: round(columnMax(trace, COL.vm, from, to), 2),
-    camkiiPT286: { '1s': round(at(1000).camkiiPT286Fraction), '10s': round(at(10_000).camkiiPT286Fraction), '60s': round(at(60_000).camkiiPT286Fraction) },
+    camkiiPT286: {
+      '1s': round(at(1000).camkiiPT286Fraction),
+      '10s': round(at(10_000).camkiiPT286Fraction),
+      '60s': round(at(60_000).camkiiPT286Fraction),
+    },
     ampaCount: { before: round(base.ampaReceptorCount, 2), '60min': round(at(60 * MIN).ampaReceptorCount, 2) },
-    spineVolumePercent: { '2min': volPct(at(2 * MIN).spineHeadVolumeUm3), '60min': volPct(at(60 * MIN).spineHeadVolumeUm3) },
+    spineVolumePercent: {
+      '2min': volPct(at(2 * MIN).spineHeadVolumeUm3),
+      '60min': volPct(at(60 * MIN).spineHeadVolumeUm3),
+    },
     fepspPercent: {
       '30min': round(at(30 * MIN).fepspPercent, 2),
       '60min': round(at(60 * MIN).fepspPercent, 2),

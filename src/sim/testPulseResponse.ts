@@ -7,12 +7,30 @@
 import type { SpineTrace } from './types';
 import { P as PImported } from './parameters';
 import { jahrStevensUnblockedFraction as jahrStevensUnblockedFractionImported } from './mgBlock';
-import { cleftGlutamateMilliM as cleftGlutamateMilliMImported, meanGlutamateOverStepMilliM as meanGlutamateOverStepMilliMImported } from './glutamate';
-import { ampaMaxConductanceNanoS as ampaMaxConductanceNanoSImported, s831ConductanceFactor as s831ConductanceFactorImported, stepAmpaOpenFraction as stepAmpaOpenFractionImported, stepNmdaBoundFraction as stepNmdaBoundFractionImported, stepNmdaOpenFraction as stepNmdaOpenFractionImported } from './receptors';
+import {
+  cleftGlutamateMilliM as cleftGlutamateMilliMImported,
+  meanGlutamateOverStepMilliM as meanGlutamateOverStepMilliMImported,
+} from './glutamate';
+import {
+  ampaMaxConductanceNanoS as ampaMaxConductanceNanoSImported,
+  s831ConductanceFactor as s831ConductanceFactorImported,
+  stepAmpaOpenFraction as stepAmpaOpenFractionImported,
+  stepNmdaBoundFraction as stepNmdaBoundFractionImported,
+  stepNmdaOpenFraction as stepNmdaOpenFractionImported,
+} from './receptors';
 import { relaxTowards as relaxTowardsImported } from './relax';
 
 // Module-local bindings of the imports: hot loops avoid per-call export getters under CommonJS loaders (tsx).
-const P = PImported, jahrStevensUnblockedFraction = jahrStevensUnblockedFractionImported, cleftGlutamateMilliM = cleftGlutamateMilliMImported, meanGlutamateOverStepMilliM = meanGlutamateOverStepMilliMImported, ampaMaxConductanceNanoS = ampaMaxConductanceNanoSImported, s831ConductanceFactor = s831ConductanceFactorImported, stepAmpaOpenFraction = stepAmpaOpenFractionImported, stepNmdaBoundFraction = stepNmdaBoundFractionImported, stepNmdaOpenFraction = stepNmdaOpenFractionImported, relaxTowards = relaxTowardsImported;
+const P = PImported,
+  jahrStevensUnblockedFraction = jahrStevensUnblockedFractionImported,
+  cleftGlutamateMilliM = cleftGlutamateMilliMImported,
+  meanGlutamateOverStepMilliM = meanGlutamateOverStepMilliMImported,
+  ampaMaxConductanceNanoS = ampaMaxConductanceNanoSImported,
+  s831ConductanceFactor = s831ConductanceFactorImported,
+  stepAmpaOpenFraction = stepAmpaOpenFractionImported,
+  stepNmdaBoundFraction = stepNmdaBoundFractionImported,
+  stepNmdaOpenFraction = stepNmdaOpenFractionImported,
+  relaxTowards = relaxTowardsImported;
 
 export interface TestPulseResponse {
   /** Time in the trace whose synaptic state was used, ms. */
@@ -34,19 +52,34 @@ export interface TestPulseResponse {
 const DURATION_MS = 60;
 const STEP_MS = 0.05;
 
-function runTestPulse(ampaCount: number, s831: number, releaseScale: number, mgMilliM: number, apv: boolean, clampMv: number | null) {
+function runTestPulse(
+  ampaCount: number,
+  s831: number,
+  releaseScale: number,
+  mgMilliM: number,
+  apv: boolean,
+  clampMv: number | null,
+) {
   const spikes = [0];
   const rel = [releaseScale];
-  let ampaOpen = 0, nmdaBound = 0, nmdaOpen = 0;
+  let ampaOpen = 0,
+    nmdaBound = 0,
+    nmdaOpen = 0;
   const v0 = clampMv ?? P.restingPotentialMv;
   let vm = v0;
-  let peak = 0, peakT = 0, gPeak = 0;
-  const ts: number[] = [], vs: number[] = [];
+  let peak = 0,
+    peakT = 0,
+    gPeak = 0;
+  const ts: number[] = [],
+    vs: number[] = [];
   const cap = P.branchLeakConductanceNanoS * P.membraneTimeConstantMs;
   const gMax = ampaMaxConductanceNanoS(ampaCount, s831ConductanceFactor(s831));
   for (let i = 0; i * STEP_MS < DURATION_MS; i++) {
     const t = i * STEP_MS;
-    if (i % 4 === 0) { ts.push(t); vs.push(vm); }
+    if (i % 4 === 0) {
+      ts.push(t);
+      vs.push(vm);
+    }
     const glu = meanGlutamateOverStepMilliM(cleftGlutamateMilliM(t, spikes, 0, rel), STEP_MS);
     ampaOpen = stepAmpaOpenFraction(ampaOpen, glu, STEP_MS);
     nmdaBound = stepNmdaBoundFraction(nmdaBound, apv ? 0 : glu, STEP_MS);
@@ -56,12 +89,17 @@ function runTestPulse(ampaCount: number, s831: number, releaseScale: number, mgM
     if (clampMv === null) {
       const n = P.cooperativeSynapseCount;
       const gAp = n * gA;
-      const gNp = apv ? 0 : n * P.branchNmdaConductancePerSynapseNanoS * nmdaOpen * jahrStevensUnblockedFraction(vm, mgMilliM);
+      const gNp = apv
+        ? 0
+        : n * P.branchNmdaConductancePerSynapseNanoS * nmdaOpen * jahrStevensUnblockedFraction(vm, mgMilliM);
       const gTot = P.branchLeakConductanceNanoS + gAp + gNp;
       const vInf = (P.branchLeakConductanceNanoS * P.restingPotentialMv) / gTot;
       vm = relaxTowards(vm, vInf, gTot / cap, STEP_MS);
     }
-    if (vm - v0 > peak) { peak = vm - v0; peakT = t + STEP_MS; }
+    if (vm - v0 > peak) {
+      peak = vm - v0;
+      peakT = t + STEP_MS;
+    }
   }
   return { peak, peakT, gPeak, ts, vs };
 }
@@ -78,7 +116,14 @@ export function testPulseResponse(trace: SpineTrace, tMs: number): TestPulseResp
     baseline = runTestPulse(first.ampaReceptorCount, first.gluA1S831Fraction, 1, c.mgOutMilliM, c.apv, c.clampMv);
     baselineCache.set(trace, baseline);
   }
-  const now = runTestPulse(s.ampaReceptorCount, s.gluA1S831Fraction, 1 + (s.ptpFraction ?? 0), c.mgOutMilliM, c.apv, c.clampMv);
+  const now = runTestPulse(
+    s.ampaReceptorCount,
+    s.gluA1S831Fraction,
+    1 + (s.ptpFraction ?? 0),
+    c.mgOutMilliM,
+    c.apv,
+    c.clampMv,
+  );
   return {
     tMs: s.tMs,
     epspPeakMv: now.peak,

@@ -10,9 +10,31 @@ const holoenzymeDistribution = holoenzymeDistributionImported;
 
 /** Column index of each recorded quantity. */
 export const COL = {
-  t: 0, glutamate: 1, vm: 2, ampaOpen: 3, nmdaOpen: 4, mgUnblocked: 5, gAmpa: 6, gNmda: 7, ca: 8,
-  camBound: 9, pT286: 10, active: 11, pp1: 12, ampaCount: 13, s831: 14, volume: 15, weight: 16,
-  fepsp: 17, calcineurin: 18, ring0: 19, early: 26, late: 27, protein: 28, ptp: 29, nmdaCaCurrent: 30,
+  t: 0,
+  glutamate: 1,
+  vm: 2,
+  ampaOpen: 3,
+  nmdaOpen: 4,
+  mgUnblocked: 5,
+  gAmpa: 6,
+  gNmda: 7,
+  ca: 8,
+  camBound: 9,
+  pT286: 10,
+  active: 11,
+  pp1: 12,
+  ampaCount: 13,
+  s831: 14,
+  volume: 15,
+  weight: 16,
+  fepsp: 17,
+  calcineurin: 18,
+  ring0: 19,
+  early: 26,
+  late: 27,
+  protein: 28,
+  ptp: 29,
+  nmdaCaCurrent: 30,
 } as const;
 export const COLUMN_COUNT = 31;
 
@@ -65,7 +87,11 @@ export function lastIndexAtOrBefore(times: Float64Array, tMs: number): number {
 }
 
 /** An immutable SpineTrace over recorded columns. */
-export function makeTrace(protocol: Protocol, conditions: Conditions, cols: Float64Array[]): SpineTrace & { columns: readonly Float64Array[] } {
+export function makeTrace(
+  protocol: Protocol,
+  conditions: Conditions,
+  cols: Float64Array[],
+): SpineTrace & { columns: readonly Float64Array[] } {
   const times = cols[COL.t] as Float64Array;
   const n = times.length;
   const startMs = times[0] as number;
@@ -89,8 +115,15 @@ export function makeTrace(protocol: Protocol, conditions: Conditions, cols: Floa
   }
 
   function stateFromRow(r: Float64Array): SpineState {
-    const ring = [r[COL.ring0] as number, r[COL.ring0 + 1] as number, r[COL.ring0 + 2] as number, r[COL.ring0 + 3] as number,
-      r[COL.ring0 + 4] as number, r[COL.ring0 + 5] as number, r[COL.ring0 + 6] as number];
+    const ring = [
+      r[COL.ring0] as number,
+      r[COL.ring0 + 1] as number,
+      r[COL.ring0 + 2] as number,
+      r[COL.ring0 + 3] as number,
+      r[COL.ring0 + 4] as number,
+      r[COL.ring0 + 5] as number,
+      r[COL.ring0 + 6] as number,
+    ];
     return {
       tMs: r[COL.t] as number,
       glutamateMilliM: r[COL.glutamate] as number,

@@ -27,13 +27,21 @@ export type NumericField = Exclude<keyof SpineState, never> &
   }[keyof SpineState];
 
 /** Value of a field half-way between its value at `fromMs` and its largest value in [fromMs, toMs], sampled every `stepMs`. */
-export function halfRiseThreshold(trace: SpineTrace, field: NumericField, fromMs: number, toMs: number, stepMs: number): number {
+export function halfRiseThreshold(
+  trace: SpineTrace,
+  field: NumericField,
+  fromMs: number,
+  toMs: number,
+  stepMs: number,
+): number {
   const base = trace.sample(fromMs)[field];
   let peak = base;
   const end = Math.min(toMs, trace.endMs);
   for (let t = fromMs; t <= end; t += stepMs) peak = Math.max(peak, trace.sample(t)[field]);
   if (!(peak > base)) {
-    throw new Error(`keyEvents: ${String(field)} never rises above its value at ${fromMs} ms (${base}); the trace has no event to anchor on.`);
+    throw new Error(
+      `keyEvents: ${String(field)} never rises above its value at ${fromMs} ms (${base}); the trace has no event to anchor on.`,
+    );
   }
   return base + 0.5 * (peak - base);
 }

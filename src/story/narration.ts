@@ -32,7 +32,8 @@ export function sceneSpan(id: SceneId, timeline: Timeline = explainerTimeline): 
 export function bookmarkFrame(id: SceneId, bookmark: string, timeline: Timeline = explainerTimeline): number {
   const s = sceneSpan(id, timeline);
   const f = s.bookmarkFrames[bookmark];
-  if (f === undefined) throw new Error(`scene ${id} has no bookmark "${bookmark}"; it has: ${Object.keys(s.bookmarkFrames).join(', ')}`);
+  if (f === undefined)
+    throw new Error(`scene ${id} has no bookmark "${bookmark}"; it has: ${Object.keys(s.bookmarkFrames).join(', ')}`);
   return f;
 }
 

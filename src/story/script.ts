@@ -83,7 +83,9 @@ const wordSchema = z.object({
   line: z.number().int().positive(),
 });
 const bookmarkSchema = z.object({
-  name: z.string().regex(BOOKMARK_ID, 'bookmark ids are kebab-case: lowercase letters, digits and single dashes, e.g. pops-out'),
+  name: z
+    .string()
+    .regex(BOOKMARK_ID, 'bookmark ids are kebab-case: lowercase letters, digits and single dashes, e.g. pops-out'),
   wordIndex: z.number().int().nonnegative(),
   wordCount: z.number().int().positive('a bookmark must contain at least one word: {pops out|pops-out}'),
   line: z.number().int().positive(),
@@ -132,7 +134,12 @@ interface RawScene {
  * Tokenises one narration line into words and bookmarks, appending to `scene`.
  * Reports markup errors (unbalanced braces, malformed spoken forms) to `issues`.
  */
-function tokeniseLine(text: string, line: number, scene: RawScene, report: (line: number, message: string) => void): void {
+function tokeniseLine(
+  text: string,
+  line: number,
+  scene: RawScene,
+  report: (line: number, message: string) => void,
+): void {
   let cur: RawWord | null = null;
   let open: { wordIndex: number; col: number } | null = null;
   const flush = (): void => {
@@ -190,7 +197,10 @@ function tokeniseLine(text: string, line: number, scene: RawScene, report: (line
     if (ch === '[') {
       const m = /^\[([^\]\s]+)\]\(([^)]+)\)/.exec(text.slice(i));
       if (!m) {
-        report(line, `malformed spoken form at column ${i + 1}: write [caption](spoken words) with one caption word, e.g. [T286](tee two eighty six)`);
+        report(
+          line,
+          `malformed spoken form at column ${i + 1}: write [caption](spoken words) with one caption word, e.g. [T286](tee two eighty six)`,
+        );
         return;
       }
       if (cur && cur.text.length > 0) {
@@ -310,7 +320,8 @@ export function parseScript(text: string, file = 'captions/narration.script.md')
   const seen = new Map<string, number>();
   for (const r of raw) {
     const first = seen.get(r.id);
-    if (first !== undefined) report(r.line, `duplicate scene "${r.id}" (first at line ${first}): merge the two or rename one`);
+    if (first !== undefined)
+      report(r.line, `duplicate scene "${r.id}" (first at line ${first}): merge the two or rename one`);
     else seen.set(r.id, r.line);
   }
   const lastLine = lines.length;
@@ -335,20 +346,34 @@ export function parseScript(text: string, file = 'captions/narration.script.md')
     const names = new Map<string, number>();
     for (const b of s.bookmarks) {
       const prev = names.get(b.name);
-      if (prev !== undefined) report(b.line, `scene ${s.id}: bookmark "${b.name}" is used twice (also line ${prev}); ids must be unique in a scene`);
+      if (prev !== undefined)
+        report(
+          b.line,
+          `scene ${s.id}: bookmark "${b.name}" is used twice (also line ${prev}); ids must be unique in a scene`,
+        );
       names.set(b.name, b.line);
       if (required.includes(b.name)) continue;
       const owner = SCENE_IDS.find((id) => id !== s.id && REQUIRED_BOOKMARKS[id].includes(b.name));
       if (owner) {
-        report(b.line, `scene ${s.id}: bookmark "${b.name}" belongs to scene ${owner}; move it there (this scene needs: ${required.join(', ')})`);
+        report(
+          b.line,
+          `scene ${s.id}: bookmark "${b.name}" belongs to scene ${owner}; move it there (this scene needs: ${required.join(', ')})`,
+        );
         continue;
       }
       const near = required.find((r) => editDistance(r, b.name) <= 2 && !s.bookmarks.some((x) => x.name === r));
-      if (near) report(b.line, `scene ${s.id}: unknown bookmark "${b.name}"; did you mean "${near}"? Write {${s.words[b.wordIndex]?.text ?? 'word'}|${near}}`);
+      if (near)
+        report(
+          b.line,
+          `scene ${s.id}: unknown bookmark "${b.name}"; did you mean "${near}"? Write {${s.words[b.wordIndex]?.text ?? 'word'}|${near}}`,
+        );
     }
     for (const r of required) {
       if (!names.has(r)) {
-        report(s.line, `scene ${s.id}: missing required bookmark "${r}": mark the cue word, e.g. {word|${r}} (required: ${required.join(', ')})`);
+        report(
+          s.line,
+          `scene ${s.id}: missing required bookmark "${r}": mark the cue word, e.g. {word|${r}} (required: ${required.join(', ')})`,
+        );
       }
     }
   }

@@ -31,7 +31,11 @@ const MINUTE_MS = 60_000;
 /** The declared time maps, one per scene. */
 export const SCENE_TIME_MAPS: Record<SceneId, SceneTimeMap> = {
   // The baseline, in real time, between the two baseline test pulses (-60 s, -30 s) of the explainer protocol.
-  intro: { factor: 1, bookmark: 'bigger', anchor: { kind: 'fixed', ms: -45_000, description: '45 s before the tetanus (baseline)' } },
+  intro: {
+    factor: 1,
+    bookmark: 'bigger',
+    anchor: { kind: 'fixed', ms: -45_000, description: '45 s before the tetanus (baseline)' },
+  },
   // Cleft glutamate lasts ~1 ms (decay tau 1.2 ms, Clements 1992): 1 ms of biology per second of video.
   'glutamate-release': { factor: 1 / 1000, bookmark: 'release', anchor: { kind: 'key-event' } },
   // Depolarisation summing over the first spikes of the 100 Hz tetanus: tens of ms.
@@ -45,7 +49,11 @@ export const SCENE_TIME_MAPS: Record<SceneId, SceneTimeMap> = {
   // Spine enlargement (sLTP) over the first minute.
   'spine-growth': { factor: 30, bookmark: 'grows', anchor: { kind: 'key-event' } },
   // Early LTP over hours: an hour a second, at 3 h (end of early LTP, seed article) on "late".
-  outro: { factor: 3600, bookmark: 'late', anchor: { kind: 'fixed', ms: 180 * MINUTE_MS, description: '3 h after the tetanus' } },
+  outro: {
+    factor: 3600,
+    bookmark: 'late',
+    anchor: { kind: 'fixed', ms: 180 * MINUTE_MS, description: '3 h after the tetanus' },
+  },
 };
 
 /** A scene's clock on a given timeline and trace. */
@@ -64,7 +72,13 @@ export interface SceneClock {
 }
 
 /** Physical time at `frame` for a map pinned at (`bookmarkFrame`, `anchorMs`), ms. */
-export function physicalMsAtFrame(frame: number, fps: number, bookmarkFrame: number, anchorMs: number, factor: number): number {
+export function physicalMsAtFrame(
+  frame: number,
+  fps: number,
+  bookmarkFrame: number,
+  anchorMs: number,
+  factor: number,
+): number {
   return anchorMs + ((frame - bookmarkFrame) / fps) * 1000 * factor;
 }
 

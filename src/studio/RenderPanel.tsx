@@ -7,7 +7,15 @@ import type { FrameRange } from '../player/frameMath';
  * as `npm run render`, via the studio server, and shows its progress. The
  * exact command is always shown, to copy into a terminal instead.
  */
-export function RenderPanel({ compositionId, range, renderable }: { compositionId: string; range: FrameRange | null; renderable: boolean }) {
+export function RenderPanel({
+  compositionId,
+  range,
+  renderable,
+}: {
+  compositionId: string;
+  range: FrameRange | null;
+  renderable: boolean;
+}) {
   const [job, setJob] = useState<RenderJobView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const command = renderCommandLine({ compositionId, range });
@@ -55,7 +63,13 @@ export function RenderPanel({ compositionId, range, renderable }: { compositionI
             Cancel
           </button>
         ) : (
-          <button type="button" data-testid="render-button" onClick={start} disabled={!renderable} title={renderable ? command : 'studio-only composition: not registered with the renderer'}>
+          <button
+            type="button"
+            data-testid="render-button"
+            onClick={start}
+            disabled={!renderable}
+            title={renderable ? command : 'studio-only composition: not registered with the renderer'}
+          >
             Render {range ? `frames ${range.from}-${range.to}` : 'all'}
           </button>
         )}

@@ -26,11 +26,16 @@ export function StudioApp() {
   if (!registry) return <div className="loading">Loading compositions…</div>;
   const listed = registry.compositions.filter((c) => initialUrl.selftest || !registry.selftestIds.includes(c.id));
   const composition =
-    registry.compositions.find((c) => c.id === choice.id) ?? listed.find((c) => c.id === DEFAULT_COMPOSITION_ID) ?? listed[0];
+    registry.compositions.find((c) => c.id === choice.id) ??
+    listed.find((c) => c.id === DEFAULT_COMPOSITION_ID) ??
+    listed[0];
   if (!composition) {
     return (
       <div className="loading">
-        <p>No compositions could be shown (src/compositions/index.ts). Fix the error below and save; the studio picks it up.</p>
+        <p>
+          No compositions could be shown (src/compositions/index.ts). Fix the error below and save; the studio picks it
+          up.
+        </p>
         <ErrorPanel errors={[]} loadErrors={registry.loadErrors} onGoTo={() => {}} onDismiss={() => {}} />
       </div>
     );
@@ -84,7 +89,10 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
       setErrors([]);
       setResetKey((k) => k + 1);
       void checkHotUpdate(payload).then(({ ok, failed }) =>
-        setHotErrors((list) => [...list.filter((e) => !ok.includes(e.module) && !failed.some((f) => f.module === e.module)), ...failed]),
+        setHotErrors((list) => [
+          ...list.filter((e) => !ok.includes(e.module) && !failed.some((f) => f.module === e.module)),
+          ...failed,
+        ]),
       );
     };
     hot.on('vite:afterUpdate', onUpdate);
@@ -98,9 +106,12 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
   const timelineRef = useRef<StudioTimeline | null>(timeline);
   timelineRef.current = timeline;
   const onError = useCallback((e: FrameError) => {
-    const sceneName = sceneAtFrame(timelineRef.current, e.frame)?.id ?? innermostComponent(e.componentStack) ?? '(unknown)';
+    const sceneName =
+      sceneAtFrame(timelineRef.current, e.frame)?.id ?? innermostComponent(e.componentStack) ?? '(unknown)';
     setErrors((list) => {
-      const same = list.findIndex((x) => x.message.replace(/\d+/g, '#') === e.message.replace(/\d+/g, '#') && x.scene === sceneName);
+      const same = list.findIndex(
+        (x) => x.message.replace(/\d+/g, '#') === e.message.replace(/\d+/g, '#') && x.scene === sceneName,
+      );
       if (same >= 0) {
         const next = [...list];
         next[same] = { ...e, scene: sceneName, count: list[same]!.count + 1 };
@@ -196,7 +207,10 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
         <span className="description">{composition.description}</span>
         <label>
           zoom{' '}
-          <select value={String(zoom)} onChange={(e) => setZoom(e.target.value === 'fit' ? 'fit' : Number(e.target.value))}>
+          <select
+            value={String(zoom)}
+            onChange={(e) => setZoom(e.target.value === 'fit' ? 'fit' : Number(e.target.value))}
+          >
             <option value="fit">fit</option>
             <option value="0.25">25%</option>
             <option value="0.5">50%</option>
@@ -217,7 +231,12 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
           />
         </div>
         <aside className="side">
-          <ErrorPanel errors={errors} loadErrors={mergeLoadErrors(registry.loadErrors, hotErrors)} onGoTo={(f) => playback.seek(f)} onDismiss={() => setErrors([])} />
+          <ErrorPanel
+            errors={errors}
+            loadErrors={mergeLoadErrors(registry.loadErrors, hotErrors)}
+            onGoTo={(f) => playback.seek(f)}
+            onDismiss={() => setErrors([])}
+          />
           <RenderPanel compositionId={composition.id} range={range} renderable={renderable} />
           <section className="keys">
             <strong>Keys</strong>
@@ -227,7 +246,12 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
         </aside>
       </main>
       <div className="transport">
-        <button type="button" data-testid="play-toggle" onClick={playback.toggle} aria-label={playing ? 'Pause' : 'Play'}>
+        <button
+          type="button"
+          data-testid="play-toggle"
+          onClick={playback.toggle}
+          aria-label={playing ? 'Pause' : 'Play'}
+        >
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <button type="button" onClick={() => playback.step(-1)} aria-label="Previous frame">
@@ -247,7 +271,11 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
         </span>
         <label>
           rate{' '}
-          <select data-testid="rate" value={String(playback.rate)} onChange={(e) => playback.setRate(Number(e.target.value))}>
+          <select
+            data-testid="rate"
+            value={String(playback.rate)}
+            onChange={(e) => playback.setRate(Number(e.target.value))}
+          >
             {[-4, -2, -1, 0.25, 0.5, 1, 1.5, 2, 4].map((r) => (
               <option key={r} value={String(r)}>
                 {r}x
@@ -256,7 +284,13 @@ function StudioView({ registry, listed, composition, initialFrame, initialRange,
           </select>
         </label>
         <label>
-          <input type="checkbox" data-testid="loop" checked={playback.loop} onChange={(e) => playback.setLoop(e.target.checked)} /> loop
+          <input
+            type="checkbox"
+            data-testid="loop"
+            checked={playback.loop}
+            onChange={(e) => playback.setLoop(e.target.checked)}
+          />{' '}
+          loop
         </label>
         <span className="readout range-label" data-testid="range-label">
           {range ? `range ${range.from}-${range.to}` : 'no range (I/O to set)'}

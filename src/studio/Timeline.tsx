@@ -23,7 +23,17 @@ export interface TimelineProps {
  * markers, with a playhead you drag to scrub. Everything is placed by
  * frame / durationInFrames, so it stretches with the window.
  */
-export function Timeline({ fps, durationInFrames, frame, timeline, peaks, peaksNote, range, onSeek, onScrub }: TimelineProps) {
+export function Timeline({
+  fps,
+  durationInFrames,
+  frame,
+  timeline,
+  peaks,
+  peaksNote,
+  range,
+  onSeek,
+  onScrub,
+}: TimelineProps) {
   const trackRef = useRef<HTMLDivElement | null>(null);
   const dragging = useRef(false);
   const pct = (f: number) => `${(Math.max(0, Math.min(durationInFrames, f)) / durationInFrames) * 100}%`;
@@ -73,7 +83,13 @@ export function Timeline({ fps, durationInFrames, frame, timeline, peaks, peaksN
         onPointerUp={endDrag}
         onPointerCancel={endDrag}
       >
-        {range && <div className="range" style={{ left: pct(range.from), width: pct(range.to - range.from + 1) }} title={`render range ${range.from}-${range.to}`} />}
+        {range && (
+          <div
+            className="range"
+            style={{ left: pct(range.from), width: pct(range.to - range.from + 1) }}
+            title={`render range ${range.from}-${range.to}`}
+          />
+        )}
         <div className="lane ruler-lane" data-testid="timeline-ruler">
           {ticks.map((t) => (
             <div key={t.frame} className={t.major ? 'tick major' : 'tick'} style={{ left: pct(t.frame) }}>
@@ -89,7 +105,11 @@ export function Timeline({ fps, durationInFrames, frame, timeline, peaks, peaksN
                 type="button"
                 className={`scene-block ${frame >= s.startFrame && frame < s.startFrame + s.durationFrames ? 'current' : ''}`}
                 data-scene-id={s.id}
-                style={{ left: pct(s.startFrame), width: pct(s.durationFrames), ['--hue' as string]: String((i * 47 + 200) % 360) }}
+                style={{
+                  left: pct(s.startFrame),
+                  width: pct(s.durationFrames),
+                  ['--hue' as string]: String((i * 47 + 200) % 360),
+                }}
                 title={`${s.id}: frames ${s.startFrame}-${s.startFrame + s.durationFrames - 1} (click to jump)`}
                 onPointerDown={(e) => e.stopPropagation()}
                 onClick={() => onSeek(s.startFrame)}
@@ -126,7 +146,11 @@ export function Timeline({ fps, durationInFrames, frame, timeline, peaks, peaksN
           ))}
         </div>
         <div className="lane wave-lane">
-          {peaks ? <Waveform peaks={peaks} fps={fps} durationInFrames={durationInFrames} /> : <span className="lane-note">{peaksNote ?? 'no narration audio'}</span>}
+          {peaks ? (
+            <Waveform peaks={peaks} fps={fps} durationInFrames={durationInFrames} />
+          ) : (
+            <span className="lane-note">{peaksNote ?? 'no narration audio'}</span>
+          )}
         </div>
         {bookmarks.map((b) => (
           <div key={`line:${b.sceneId}:${b.name}`} className="bookmark-line" style={{ left: pct(b.frame) }} />
@@ -188,5 +212,11 @@ function Waveform({ peaks, fps, durationInFrames }: { peaks: PeaksData; fps: num
     }
   }, [peaks, size, fps, durationInFrames]);
 
-  return <canvas ref={canvasRef} data-testid="waveform" style={{ width: size.width, height: size.height, display: 'block' }} />;
+  return (
+    <canvas
+      ref={canvasRef}
+      data-testid="waveform"
+      style={{ width: size.width, height: size.height, display: 'block' }}
+    />
+  );
 }

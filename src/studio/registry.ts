@@ -21,7 +21,9 @@ const selftestModules = import.meta.glob<{ selftestComposition: Composition<any>
   './selftest/SelftestComposition.tsx',
 );
 // Timeline sources, newest contract first.
-const explainerDataModules = import.meta.glob<{ explainerTimelineData?: () => StudioTimeline }>('../story/explainerData.ts');
+const explainerDataModules = import.meta.glob<{ explainerTimelineData?: () => StudioTimeline }>(
+  '../story/explainerData.ts',
+);
 const narrationModules = import.meta.glob<{ explainerTimeline?: StudioTimeline }>('../story/narration.ts');
 const captionModules = import.meta.glob<{ buildCues?: CueBuilder }>('../captions/index.ts');
 
@@ -39,7 +41,11 @@ async function loadFirst<T>(glob: Record<string, () => Promise<T>>, errors: Modu
       return await load();
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      errors.push({ module: path.replace(/^\.\.\//, 'src/').replace(/^\.\//, 'src/studio/'), message: err.message, stack: err.stack ?? '' });
+      errors.push({
+        module: path.replace(/^\.\.\//, 'src/').replace(/^\.\//, 'src/studio/'),
+        message: err.message,
+        stack: err.stack ?? '',
+      });
       return null;
     }
   }
@@ -60,16 +66,23 @@ async function loadRegistry(): Promise<void> {
   let timeline: StudioTimeline | null = null;
   try {
     timeline = explainerData?.explainerTimelineData?.() ?? narration?.explainerTimeline ?? null;
-    if (timeline && typeof captions?.buildCues === 'function') timeline = { ...timeline, cues: captions.buildCues(timeline as never) };
+    if (timeline && typeof captions?.buildCues === 'function')
+      timeline = { ...timeline, cues: captions.buildCues(timeline as never) };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     errors.push({ module: 'narration timeline', message: err.message, stack: err.stack ?? '' });
   }
   // What failed to load keeps its last good version.
-  const main = compositionsModule?.compositions ?? previous?.compositions.filter((c) => !previous.selftestIds.includes(c.id)) ?? [];
-  const selftestComposition = selftest?.selftestComposition ?? previous?.compositions.find((c) => previous.selftestIds.includes(c.id)) ?? null;
-  const selftestTimeline = selftest?.selftestTimeline ?? (selftestComposition ? previous?.timelineFor(selftestComposition.id) ?? null : null);
-  const explainerTimeline = timeline ?? (errors.length ? previous?.timelineFor('explainer') ?? null : null);
+  const main =
+    compositionsModule?.compositions ??
+    previous?.compositions.filter((c) => !previous.selftestIds.includes(c.id)) ??
+    [];
+  const selftestComposition =
+    selftest?.selftestComposition ?? previous?.compositions.find((c) => previous.selftestIds.includes(c.id)) ?? null;
+  const selftestTimeline =
+    selftest?.selftestTimeline ??
+    (selftestComposition ? (previous?.timelineFor(selftestComposition.id) ?? null) : null);
+  const explainerTimeline = timeline ?? (errors.length ? (previous?.timelineFor('explainer') ?? null) : null);
 
   publishRegistry({
     compositions: selftestComposition ? [...main, selftestComposition] : main,

@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCliArgs, renderCommandLine, parseRenderProgress, type RenderJobView, type RenderRequest } from './renderCommand';
+import {
+  renderCliArgs,
+  renderCommandLine,
+  parseRenderProgress,
+  type RenderJobView,
+  type RenderRequest,
+} from './renderCommand';
 
 const MAX_LOG_LINES = 60;
 

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = values.port === undefined ? 3000 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer 0-65535, got "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be an integer 0-65535, got "${values.port}".`);
   const host = values.host ?? '127.0.0.1';
   let studio;
   try {

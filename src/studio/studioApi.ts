@@ -10,7 +10,6 @@ import { decodeWav, waveformPeaks, type WaveformPeaks } from './wavPeaks';
 /** URL prefix of the studio's server endpoints. */
 export const STUDIO_API = '/__studio';
 
-
 /**
  * The studio's server side, as a Vite plugin:
  * - `/` serves the studio page (src/studio/index.html);
@@ -29,7 +28,11 @@ export function studioApi({ repoRoot, jobs }: { repoRoot: string; jobs: RenderJo
       server.watcher.on('change', (file) => {
         const rel = relative(publicDir, file);
         if (rel.startsWith('..') || rel.includes(`..${sep}`)) return;
-        server.ws.send({ type: 'custom', event: AUDIO_CHANGED_EVENT, data: { publicPath: `/${rel.split(sep).join('/')}` } });
+        server.ws.send({
+          type: 'custom',
+          event: AUDIO_CHANGED_EVENT,
+          data: { publicPath: `/${rel.split(sep).join('/')}` },
+        });
       });
       server.middlewares.use((req, res, next) => {
         const url = new URL(req.url ?? '/', 'http://studio.local');
@@ -49,12 +52,15 @@ export function studioApi({ repoRoot, jobs }: { repoRoot: string; jobs: RenderJo
       const src = url.searchParams.get('src') ?? '';
       const buckets = Math.min(20_000, Math.max(10, Number(url.searchParams.get('buckets') ?? 1500) || 1500));
       const file = resolve(publicDir, `.${src.startsWith('/') ? src : `/${src}`}`);
-      if (!file.startsWith(publicDir + sep)) return sendJson(res, 400, { error: `src must be a file under public/, got "${src}".` });
+      if (!file.startsWith(publicDir + sep))
+        return sendJson(res, 400, { error: `src must be a file under public/, got "${src}".` });
       let mtimeMs: number;
       try {
         mtimeMs = statSync(file).mtimeMs;
       } catch {
-        return sendJson(res, 404, { error: `No audio at public${src}; run \`npm run voiceover\` to make the narration.` });
+        return sendJson(res, 404, {
+          error: `No audio at public${src}; run \`npm run voiceover\` to make the narration.`,
+        });
       }
       const cached = peaksCache.get(file);
       if (cached && cached.mtimeMs === mtimeMs && cached.buckets === buckets) return sendJson(res, 200, cached.peaks);
@@ -64,11 +70,13 @@ export function studioApi({ repoRoot, jobs }: { repoRoot: string; jobs: RenderJo
     }
     if (path === '/render' && req.method === 'POST') {
       const body = (await readJson(req)) as { compositionId?: unknown; frames?: unknown };
-      if (typeof body.compositionId !== 'string') return sendJson(res, 400, { error: 'compositionId (string) is required.' });
+      if (typeof body.compositionId !== 'string')
+        return sendJson(res, 400, { error: 'compositionId (string) is required.' });
       let range = null;
       if (typeof body.frames === 'string' && body.frames !== '') {
         range = parseFrameRange(body.frames);
-        if (!range) return sendJson(res, 400, { error: `frames must look like "A-B" with A <= B, got "${body.frames}".` });
+        if (!range)
+          return sendJson(res, 400, { error: `frames must look like "A-B" with A <= B, got "${body.frames}".` });
       }
       try {
         return sendJson(res, 200, jobs.start({ compositionId: body.compositionId, range }));

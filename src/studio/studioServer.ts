@@ -63,7 +63,16 @@ export async function startStudio({
     },
     optimizeDeps: {
       entries: ['src/studio/index.html'],
-      include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'three', '@react-three/fiber', '@remotion/captions'],
+      include: [
+        'react',
+        'react-dom',
+        'react-dom/client',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'three',
+        '@react-three/fiber',
+        '@remotion/captions',
+      ],
     },
   });
   try {

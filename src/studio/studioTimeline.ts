@@ -44,10 +44,18 @@ export function sceneAtFrame(timeline: StudioTimeline | null, frame: number): St
 export function captionCues(timeline: StudioTimeline, combineMs = 1200): CueBlock[] {
   const toFrame = (ms: number) => Math.round((ms / 1000) * timeline.fps);
   if (timeline.cues) {
-    return timeline.cues.map((c) => ({ text: c.lines.join(' '), startFrame: toFrame(c.startMs), endFrame: Math.max(toFrame(c.startMs) + 1, toFrame(c.endMs)) }));
+    return timeline.cues.map((c) => ({
+      text: c.lines.join(' '),
+      startFrame: toFrame(c.startMs),
+      endFrame: Math.max(toFrame(c.startMs) + 1, toFrame(c.endMs)),
+    }));
   }
   if (timeline.captions.length === 0) return [];
-  const { pages } = createTikTokStyleCaptions({ captions: timeline.captions, combineTokensWithinMilliseconds: combineMs, breakOnSilenceAfterMilliseconds: 700 });
+  const { pages } = createTikTokStyleCaptions({
+    captions: timeline.captions,
+    combineTokensWithinMilliseconds: combineMs,
+    breakOnSilenceAfterMilliseconds: 700,
+  });
   return pages.map((p) => ({
     text: p.text.trim(),
     startFrame: toFrame(p.startMs),

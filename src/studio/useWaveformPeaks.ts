@@ -15,7 +15,10 @@ export interface PeaksData {
  * file, so the <audio> element can reload too. null while loading or when
  * there is no such file.
  */
-export function useWaveformPeaks(audioSrc: string | null, buckets = 1500): { peaks: PeaksData | null; version: number; error: string | null } {
+export function useWaveformPeaks(
+  audioSrc: string | null,
+  buckets = 1500,
+): { peaks: PeaksData | null; version: number; error: string | null } {
   const [version, setVersion] = useState(0);
   const [state, setState] = useState<{ peaks: PeaksData | null; error: string | null }>({ peaks: null, error: null });
 

@@ -40,7 +40,12 @@ export function decodeWav(bytes: Uint8Array, name = 'audio'): MonoAudio {
     if (id === 'fmt ') {
       let audioFormat = view.getUint16(body, true);
       if (audioFormat === 0xfffe && size >= 26) audioFormat = view.getUint16(body + 24, true); // extensible: sub-format GUID starts with the format code
-      format = { audioFormat, channels: view.getUint16(body + 2, true), sampleRate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
+      format = {
+        audioFormat,
+        channels: view.getUint16(body + 2, true),
+        sampleRate: view.getUint32(body + 4, true),
+        bits: view.getUint16(body + 14, true),
+      };
     } else if (id === 'data') {
       data = { offset: body, length: Math.min(size, bytes.byteLength - body) };
       break;
@@ -51,8 +56,15 @@ export function decodeWav(bytes: Uint8Array, name = 'audio'): MonoAudio {
   const { audioFormat, channels, sampleRate, bits } = format;
   const bytesPerSample = bits / 8;
   const isFloat = audioFormat === 3;
-  if (!(audioFormat === 1 || isFloat) || ![8, 16, 24, 32, 64].includes(bits) || (isFloat && bits < 32) || channels < 1) {
-    throw new Error(`${name}: unsupported WAV encoding (format ${audioFormat}, ${bits} bit, ${channels} channels); use PCM or float.`);
+  if (
+    !(audioFormat === 1 || isFloat) ||
+    ![8, 16, 24, 32, 64].includes(bits) ||
+    (isFloat && bits < 32) ||
+    channels < 1
+  ) {
+    throw new Error(
+      `${name}: unsupported WAV encoding (format ${audioFormat}, ${bits} bit, ${channels} channels); use PCM or float.`,
+    );
   }
   const frameCount = Math.floor(data.length / (bytesPerSample * channels));
   const samples = new Float32Array(frameCount);

@@ -67,7 +67,9 @@ export function buildTimeline(timings: VoiceTimings, fps: number, options: Timel
   if (!(fps > 0)) throw new Error(`buildTimeline: fps must be > 0, got ${fps}`);
   const ids = timings.scenes.map((s) => s.id);
   if (ids.join() !== SCENE_IDS.join()) {
-    throw new Error(`buildTimeline: timings list scenes [${ids.join(', ')}], expected [${SCENE_IDS.join(', ')}]; run \`npm run voiceover\``);
+    throw new Error(
+      `buildTimeline: timings list scenes [${ids.join(', ')}], expected [${SCENE_IDS.join(', ')}]; run \`npm run voiceover\``,
+    );
   }
   const scenes: SceneSpan[] = [];
   const captions: Caption[] = [];
@@ -75,7 +77,8 @@ export function buildTimeline(timings: VoiceTimings, fps: number, options: Timel
   timings.scenes.forEach((s, i) => {
     const first = i === 0;
     const last = i === timings.scenes.length - 1;
-    if (!(s.audioDurationMs > 0)) throw new Error(`buildTimeline: scene ${s.id} has audioDurationMs ${s.audioDurationMs}; it must be > 0`);
+    if (!(s.audioDurationMs > 0))
+      throw new Error(`buildTimeline: scene ${s.id} has audioDurationMs ${s.audioDurationMs}; it must be > 0`);
     const leadFrames = framesRound(o.leadInMs + (first ? o.videoLeadInMs : 0), fps);
     const audioFrames = framesCeil(s.audioDurationMs, fps);
     const tailFrames = framesRound(o.tailMs + (last ? o.videoTailMs : 0), fps);
@@ -86,7 +89,9 @@ export function buildTimeline(timings: VoiceTimings, fps: number, options: Timel
     const bookmarkFrames: Record<string, number> = {};
     for (const [name, ms] of Object.entries(s.bookmarksMs)) {
       if (!(ms >= 0 && ms <= s.audioDurationMs)) {
-        throw new Error(`buildTimeline: bookmark "${name}" of scene ${s.id} is at ${ms} ms, outside its ${s.audioDurationMs} ms of audio`);
+        throw new Error(
+          `buildTimeline: bookmark "${name}" of scene ${s.id} is at ${ms} ms, outside its ${s.audioDurationMs} ms of audio`,
+        );
       }
       bookmarkFrames[name] = audioStartFrame + framesRound(ms, fps);
     }

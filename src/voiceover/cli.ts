@@ -55,7 +55,13 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { rate: DEFAULT_VOICE.rate, script: 'captions/narration.script.md', fps: 30, check: false, cleanCache: false };
+  const o: CliOptions = {
+    rate: DEFAULT_VOICE.rate,
+    script: 'captions/narration.script.md',
+    fps: 30,
+    check: false,
+    cleanCache: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -73,7 +79,8 @@ function parseArgs(argv: string[]): CliOptions {
         break;
       case '--scene': {
         const v = value();
-        if (!(SCENE_IDS as readonly string[]).includes(v)) fail(`--scene "${v}" is not a scene; use one of ${SCENE_IDS.join(', ')}`);
+        if (!(SCENE_IDS as readonly string[]).includes(v))
+          fail(`--scene "${v}" is not a scene; use one of ${SCENE_IDS.join(', ')}`);
         o.scene = v as SceneId;
         break;
       }
@@ -130,30 +137,59 @@ async function main(): Promise<void> {
   let result;
   if (opts.recording) {
     const { alignRecording } = await import('./recording');
-    result = alignRecording({ script, recording: resolve(root, opts.recording), scene: opts.scene, voice: { ...DEFAULT_VOICE, rate: opts.rate }, cacheDir, paths, fps: opts.fps, log });
+    result = alignRecording({
+      script,
+      recording: resolve(root, opts.recording),
+      scene: opts.scene,
+      voice: { ...DEFAULT_VOICE, rate: opts.rate },
+      cacheDir,
+      paths,
+      fps: opts.fps,
+      log,
+    });
   } else {
     const voice = { ...DEFAULT_VOICE, rate: opts.rate };
     if (existsSync(paths.timingsJson)) {
-      const previous = JSON.parse(readFileSync(paths.timingsJson, 'utf8')) as { voice?: { source?: string; voice?: string } };
-      if (previous.voice?.source === 'recording') log(`replacing the recorded narration (${previous.voice.voice}) with the synthetic voice; rerun with --recording to keep it`);
+      const previous = JSON.parse(readFileSync(paths.timingsJson, 'utf8')) as {
+        voice?: { source?: string; voice?: string };
+      };
+      if (previous.voice?.source === 'recording')
+        log(
+          `replacing the recorded narration (${previous.voice.voice}) with the synthetic voice; rerun with --recording to keep it`,
+        );
     }
     const scenes = synthesiseScript(script, voice, cacheDir, (p) =>
       log(`[${p.index + 1}/${p.total}] ${p.sceneId}: ${p.cached ? 'unchanged (cached)' : 'synthesising...'}`),
     );
-    result = writeVoiceOutputs(script, scenes, { engine: voice.engine, voice: voice.voice, rate: voice.rate, source: 'synthetic' }, paths, opts.fps, log);
+    result = writeVoiceOutputs(
+      script,
+      scenes,
+      { engine: voice.engine, voice: voice.voice, rate: voice.rate, source: 'synthetic' },
+      paths,
+      opts.fps,
+      log,
+    );
   }
   const { timeline, loudness, timings } = result;
   const titles = Object.fromEntries(script.scenes.map((s) => [s.id, s.title]));
   const sidecars = await writeCaptionSidecars(join(root, 'captions/narration.mp4'), timeline, titles);
-  log(`captions: ${[sidecars.vtt, sidecars.srt, sidecars.chaptersVtt, sidecars.transcriptTxt].map((p) => relative(root, p)).join(', ')}`);
+  log(
+    `captions: ${[sidecars.vtt, sidecars.srt, sidecars.chaptersVtt, sidecars.transcriptTxt].map((p) => relative(root, p)).join(', ')}`,
+  );
   const fps = timeline.fps;
   for (const s of timeline.scenes) {
     const t = timings.scenes.find((x) => x.id === s.id)!;
-    log(`  ${s.id.padEnd(18)} audio ${(t.audioDurationMs / 1000).toFixed(2)} s, scene ${(s.durationFrames / fps).toFixed(2)} s from ${(s.startFrame / fps).toFixed(2)} s`);
+    log(
+      `  ${s.id.padEnd(18)} audio ${(t.audioDurationMs / 1000).toFixed(2)} s, scene ${(s.durationFrames / fps).toFixed(2)} s from ${(s.startFrame / fps).toFixed(2)} s`,
+    );
   }
   const words = timings.scenes.reduce((n, s) => n + s.words.length, 0);
-  log(`total ${(timeline.totalFrames / fps).toFixed(2)} s (${timeline.totalFrames} frames at ${fps} fps), ${words} words`);
-  log(`narration.wav: ${loudness.integratedLufs.toFixed(1)} LUFS integrated, ${loudness.truePeakDbtp.toFixed(1)} dBTP true peak`);
+  log(
+    `total ${(timeline.totalFrames / fps).toFixed(2)} s (${timeline.totalFrames} frames at ${fps} fps), ${words} words`,
+  );
+  log(
+    `narration.wav: ${loudness.integratedLufs.toFixed(1)} LUFS integrated, ${loudness.truePeakDbtp.toFixed(1)} dBTP true peak`,
+  );
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

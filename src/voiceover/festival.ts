@@ -90,10 +90,15 @@ export function synthesiseScene(scene: ScriptScene, voice: SyntheticVoiceSetting
     writeFileSync(hookPath, hookScheme(voice));
     let out: string;
     try {
-      out = execFileSync('text2wave', ['-eval', hookPath, '-o', outWav, textPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      out = execFileSync('text2wave', ['-eval', hookPath, '-o', outWav, textPath], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e) {
       const err = e as { stderr?: string; message: string };
-      throw new Error(`festival failed on scene ${scene.id}: ${err.stderr || err.message}\nIs festvox-us-slt-hts installed? (npm run voiceover installs it as root)`);
+      throw new Error(
+        `festival failed on scene ${scene.id}: ${err.stderr || err.message}\nIs festvox-us-slt-hts installed? (npm run voiceover installs it as root)`,
+      );
     }
     let offsetSamples = 0;
     let sampleRateHz = 0;
@@ -106,7 +111,12 @@ export function synthesiseScene(scene: ScriptScene, voice: SyntheticVoiceSetting
       } else if (f[0] === 'TOK') {
         const words = Number(f[1]);
         const off = offsetSamples / sampleRateHz;
-        tokens.push({ words, start: words ? Number(f[2]) + off : -1, end: words ? Number(f[3]) + off : -1, name: f.slice(4).join('\t') });
+        tokens.push({
+          words,
+          start: words ? Number(f[2]) + off : -1,
+          end: words ? Number(f[3]) + off : -1,
+          name: f.slice(4).join('\t'),
+        });
       }
     }
     if (tokens.length !== pieces.length) {
@@ -124,7 +134,9 @@ export function synthesiseScene(scene: ScriptScene, voice: SyntheticVoiceSetting
     });
     words.forEach((w, i) => {
       if (!Number.isFinite(w.startMs)) {
-        throw new Error(`scene ${scene.id}: festival did not speak "${scene.words[i]!.text}" (line ${scene.words[i]!.line}); give it a spoken form in the "## say" list`);
+        throw new Error(
+          `scene ${scene.id}: festival did not speak "${scene.words[i]!.text}" (line ${scene.words[i]!.line}); give it a spoken form in the "## say" list`,
+        );
       }
     });
     const durationMs = wavDurationMs(outWav);
@@ -136,6 +148,8 @@ export function synthesiseScene(scene: ScriptScene, voice: SyntheticVoiceSetting
 
 /** Duration of a WAV file, ms (via soxi-compatible header read). */
 export function wavDurationMs(path: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=duration', '-of', 'csv=p=0', path], { encoding: 'utf8' });
+  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=duration', '-of', 'csv=p=0', path], {
+    encoding: 'utf8',
+  });
   return Math.round(Number(out.trim()) * 1000);
 }

@@ -49,7 +49,22 @@ export function measureLoudness(path: string): LoudnessMeasurement {
 export function normaliseLoudness(input: string, output: string): LoudnessMeasurement {
   const m = measureLoudness(input);
   const tmp = `${output}.tmp-${process.pid}.wav`;
-  const common = ['-ac', '1', '-ar', String(OUTPUT_SAMPLE_RATE_HZ), '-c:a', 'pcm_s16le', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', '-y', tmp];
+  const common = [
+    '-ac',
+    '1',
+    '-ar',
+    String(OUTPUT_SAMPLE_RATE_HZ),
+    '-c:a',
+    'pcm_s16le',
+    '-map_metadata',
+    '-1',
+    '-fflags',
+    '+bitexact',
+    '-flags:a',
+    '+bitexact',
+    '-y',
+    tmp,
+  ];
   try {
     if (!Number.isFinite(m.integratedLufs)) {
       execFileSync('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', input, ...common]);

@@ -41,7 +41,12 @@ export interface WrittenOutputs {
 }
 
 /** Builds the VoiceTimings for scenes with known word spans. */
-export function buildVoiceTimings(script: NarrationScript, scenes: SceneAudio[], voice: VoiceTimings['voice'], durationsMs: number[]): VoiceTimings {
+export function buildVoiceTimings(
+  script: NarrationScript,
+  scenes: SceneAudio[],
+  voice: VoiceTimings['voice'],
+  durationsMs: number[],
+): VoiceTimings {
   const out: SceneVoiceTiming[] = scenes.map((a, si) => {
     const words: Caption[] = a.scene.words.map((w, i) => ({
       text: i === 0 ? w.text : ` ${w.text}`,
@@ -73,7 +78,8 @@ export function writeVoiceOutputs(
 ): WrittenOutputs {
   const pcm = scenes.map((s) => readWav(s.wav48Path));
   pcm.forEach((p, i) => {
-    if (p.sampleRateHz !== OUTPUT_SAMPLE_RATE_HZ) throw new Error(`${scenes[i]!.wav48Path}: expected ${OUTPUT_SAMPLE_RATE_HZ} Hz, got ${p.sampleRateHz}`);
+    if (p.sampleRateHz !== OUTPUT_SAMPLE_RATE_HZ)
+      throw new Error(`${scenes[i]!.wav48Path}: expected ${OUTPUT_SAMPLE_RATE_HZ} Hz, got ${p.sampleRateHz}`);
   });
   const durationsMs = pcm.map((p) => Math.round(pcmDurationMs(p)));
   const timings = buildVoiceTimings(script, scenes, voice, durationsMs);
@@ -90,7 +96,9 @@ export function writeVoiceOutputs(
   try {
     const rawTrack = join(tmpDir, 'track.wav');
     writeWavAtomic(rawTrack, { sampleRateHz: OUTPUT_SAMPLE_RATE_HZ, samples: track });
-    log(`normalising the narration track (${(track.length / OUTPUT_SAMPLE_RATE_HZ).toFixed(2)} s, two-pass loudnorm)...`);
+    log(
+      `normalising the narration track (${(track.length / OUTPUT_SAMPLE_RATE_HZ).toFixed(2)} s, two-pass loudnorm)...`,
+    );
     mkdirSync(dirname(paths.narrationWav), { recursive: true });
     const normTrack = join(tmpDir, 'track.norm.wav');
     normaliseLoudness(rawTrack, normTrack);

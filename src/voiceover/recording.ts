@@ -76,7 +76,9 @@ const sphinxPhone = (p: string): string => (p === 'ax' ? 'AH' : p.toUpperCase())
 export function alignTokens(scenes: readonly ScriptScene[]): AlignToken[] {
   const dir = mkdtempSync(join(tmpdir(), 'align-pron-'));
   try {
-    const calls = scenes.map((s) => `(format t "SCENE\\n")\n(vo_tokens ${schemeString(spokenPieces(s).pieces.join(' '))})`).join('\n');
+    const calls = scenes
+      .map((s) => `(format t "SCENE\\n")\n(vo_tokens ${schemeString(spokenPieces(s).pieces.join(' '))})`)
+      .join('\n');
     const scm = `
 (voice_cmu_us_slt_arctic_hts)
 (define (vo_top tok) (if tok (cons tok (vo_top (item.next tok))) nil))
@@ -97,7 +99,10 @@ ${calls}
       if (line === 'SCENE') perScene.push([]);
       else if (line.startsWith('TOK\t')) {
         const [, ph = '', name = ''] = line.split('\t');
-        perScene[perScene.length - 1]!.push({ phones: ph.replace(/[()]/g, ' ').trim().split(/\s+/).filter(Boolean), name });
+        perScene[perScene.length - 1]!.push({
+          phones: ph.replace(/[()]/g, ' ').trim().split(/\s+/).filter(Boolean),
+          name,
+        });
       }
     }
     const cmu = cmuPronunciations();
@@ -106,13 +111,23 @@ ${calls}
       const { pieces, owner } = spokenPieces(s);
       const toks = perScene[si] ?? [];
       if (toks.length !== pieces.length) {
-        throw new Error(`scene ${s.id}: festival made ${toks.length} tokens from ${pieces.length} spoken pieces; simplify the spoken form`);
+        throw new Error(
+          `scene ${s.id}: festival made ${toks.length} tokens from ${pieces.length} spoken pieces; simplify the spoken form`,
+        );
       }
       toks.forEach((t, k) => {
-        if (t.phones.length === 0) throw new Error(`scene ${s.id}: no pronunciation for "${t.name}" (line ${s.words[owner[k]!]!.line}); give it a spoken form`);
+        if (t.phones.length === 0)
+          throw new Error(
+            `scene ${s.id}: no pronunciation for "${t.name}" (line ${s.words[owner[k]!]!.line}); give it a spoken form`,
+          );
         const festivalPron = t.phones.map(sphinxPhone).join(' ');
         const variants = cmu.get(t.name.toLowerCase()) ?? [];
-        tokens.push({ name: t.name, pronunciations: [festivalPron, ...variants.filter((v) => v !== festivalPron)], scene: si, word: owner[k]! });
+        tokens.push({
+          name: t.name,
+          pronunciations: [festivalPron, ...variants.filter((v) => v !== festivalPron)],
+          scene: si,
+          word: owner[k]!,
+        });
       });
     });
     return tokens;
@@ -132,7 +147,9 @@ export interface TokenSpanMs {
  * @throws when the decoder finds no path through the grammar (the recording does not say the script)
  */
 export function alignPcm16k(raw16kPath: string, tokens: readonly AlignToken[], workDir: string): TokenSpanMs[] {
-  const dict = tokens.flatMap((t, i) => t.pronunciations.map((p, k) => `w${i}${k === 0 ? '' : `(${k + 1})`} ${p}`)).join('\n') + '\n';
+  const dict =
+    tokens.flatMap((t, i) => t.pronunciations.map((p, k) => `w${i}${k === 0 ? '' : `(${k + 1})`} ${p}`)).join('\n') +
+    '\n';
   const grammar = `#JSGF V1.0;\ngrammar script;\npublic <script> = ${tokens.map((_, i) => `w${i}`).join(' ')} ;\n`;
   writeFileSync(join(workDir, 'align.dict'), dict);
   writeFileSync(join(workDir, 'align.jsgf'), grammar);
@@ -142,18 +159,35 @@ export function alignPcm16k(raw16kPath: string, tokens: readonly AlignToken[], w
   rmSync(seg, { force: true });
   try {
     execFileSync('pocketsphinx_batch', [
-      '-hmm', join(SPHINX_MODEL_DIR, 'en-us'),
-      '-dict', join(workDir, 'align.dict'),
-      '-jsgf', join(workDir, 'align.jsgf'),
-      '-ctl', join(workDir, 'align.ctl'),
-      '-cepdir', workDir, '-cepext', '.raw',
-      '-adcin', 'yes', '-adchdr', '0', '-samprate', '16000',
-      '-remove_silence', 'no',
-      '-hypseg', seg,
-      '-logfn', log,
+      '-hmm',
+      join(SPHINX_MODEL_DIR, 'en-us'),
+      '-dict',
+      join(workDir, 'align.dict'),
+      '-jsgf',
+      join(workDir, 'align.jsgf'),
+      '-ctl',
+      join(workDir, 'align.ctl'),
+      '-cepdir',
+      workDir,
+      '-cepext',
+      '.raw',
+      '-adcin',
+      'yes',
+      '-adchdr',
+      '0',
+      '-samprate',
+      '16000',
+      '-remove_silence',
+      'no',
+      '-hypseg',
+      seg,
+      '-logfn',
+      log,
     ]);
   } catch (e) {
-    throw new Error(`pocketsphinx_batch failed: ${(e as Error).message}\nlog: ${existsSync(log) ? readFileSync(log, 'utf8').slice(-1500) : '(none)'}`);
+    throw new Error(
+      `pocketsphinx_batch failed: ${(e as Error).message}\nlog: ${existsSync(log) ? readFileSync(log, 'utf8').slice(-1500) : '(none)'}`,
+    );
   }
   const line = readFileSync(seg, 'utf8').trim();
   // "rec S <scale> T <total> A <ascr> L <lscr> {<sf> <ascr> <lscr> <word>}* <ef>"
@@ -180,7 +214,11 @@ export function alignPcm16k(raw16kPath: string, tokens: readonly AlignToken[], w
 }
 
 /** Per-scene caption-word spans from token spans (ms in the aligned audio). */
-function wordSpans(scenes: readonly ScriptScene[], tokens: readonly AlignToken[], spans: readonly TokenSpanMs[]): WordSpanMs[][] {
+function wordSpans(
+  scenes: readonly ScriptScene[],
+  tokens: readonly AlignToken[],
+  spans: readonly TokenSpanMs[],
+): WordSpanMs[][] {
   const out: WordSpanMs[][] = scenes.map((s) => s.words.map(() => ({ startMs: Infinity, endMs: -Infinity })));
   tokens.forEach((t, k) => {
     const w = out[t.scene]![t.word]!;
@@ -198,7 +236,24 @@ export function alignRecordingWords(recordingPath: string, scenes: readonly Scri
   const dir = mkdtempSync(join(tmpdir(), 'align-'));
   try {
     const raw = join(dir, 'rec.raw');
-    execFileSync('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', recordingPath, '-ac', '1', '-ar', '16000', '-f', 's16le', '-c:a', 'pcm_s16le', '-y', raw]);
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'error',
+      '-i',
+      recordingPath,
+      '-ac',
+      '1',
+      '-ar',
+      '16000',
+      '-f',
+      's16le',
+      '-c:a',
+      'pcm_s16le',
+      '-y',
+      raw,
+    ]);
     const tokens = alignTokens(scenes);
     return wordSpans(scenes, tokens, alignPcm16k(raw, tokens, dir));
   } finally {
@@ -229,14 +284,37 @@ export function alignRecording(opts: AlignRecordingOptions): WrittenOutputs {
   if (!existsSync(recording)) throw new Error(`--recording ${recording}: file not found`);
   const sha = createHash('sha256').update(readFileSync(recording)).digest('hex').slice(0, 16);
   const scenes = onlyScene ? script.scenes.filter((s) => s.id === onlyScene) : script.scenes;
-  log(`aligning ${basename(recording)} to ${onlyScene ? `scene ${onlyScene}` : `all ${scenes.length} scenes`} (pocketsphinx)...`);
+  log(
+    `aligning ${basename(recording)} to ${onlyScene ? `scene ${onlyScene}` : `all ${scenes.length} scenes`} (pocketsphinx)...`,
+  );
   const spans = alignRecordingWords(recording, scenes);
 
   // The recording at 48 kHz, cut into scenes in the silences between them.
   const dir = join(opts.cacheDir, `recording-${sha}`);
   mkdirSync(dir, { recursive: true });
   const full48 = join(dir, 'full48k.wav');
-  execFileSync('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', recording, '-ac', '1', '-ar', String(OUTPUT_SAMPLE_RATE_HZ), '-c:a', 'pcm_s16le', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', '-y', full48]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-i',
+    recording,
+    '-ac',
+    '1',
+    '-ar',
+    String(OUTPUT_SAMPLE_RATE_HZ),
+    '-c:a',
+    'pcm_s16le',
+    '-map_metadata',
+    '-1',
+    '-fflags',
+    '+bitexact',
+    '-flags:a',
+    '+bitexact',
+    '-y',
+    full48,
+  ]);
   const pcm = readWav(full48);
   const totalMs = (pcm.samples.length * 1000) / pcm.sampleRateHz;
   const recorded: SceneAudio[] = scenes.map((s, i) => {
@@ -262,9 +340,18 @@ export function alignRecording(opts: AlignRecordingOptions): WrittenOutputs {
   });
 
   let all: SceneAudio[] = recorded;
-  let voice: VoiceTimings['voice'] = { engine: 'pocketsphinx-align', voice: `recording ${basename(recording)} sha256:${sha}`, rate: 1, source: 'recording' };
+  let voice: VoiceTimings['voice'] = {
+    engine: 'pocketsphinx-align',
+    voice: `recording ${basename(recording)} sha256:${sha}`,
+    rate: 1,
+    source: 'recording',
+  };
   if (onlyScene) {
-    const synthetic = synthesiseScript(script, opts.voice, opts.cacheDir, (p) => log(`[${p.index + 1}/${p.total}] ${p.sceneId}: ${p.sceneId === onlyScene ? 'recorded' : p.cached ? 'unchanged (cached)' : 'synthesising...'}`));
+    const synthetic = synthesiseScript(script, opts.voice, opts.cacheDir, (p) =>
+      log(
+        `[${p.index + 1}/${p.total}] ${p.sceneId}: ${p.sceneId === onlyScene ? 'recorded' : p.cached ? 'unchanged (cached)' : 'synthesising...'}`,
+      ),
+    );
     all = synthetic.map((a) => (a.scene.id === onlyScene ? recorded[0]! : a));
     voice = {
       engine: 'festival+pocketsphinx-align',

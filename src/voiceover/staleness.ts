@@ -16,15 +16,21 @@ export interface StalenessResult {
  * their scriptHash equals the hash of the current script + the voice they record.
  * Also checks that the scene ids and per-scene word counts match.
  */
-export function checkTimingsFresh(scriptText: string, timings: VoiceTimings, scriptFile = 'captions/narration.script.md'): StalenessResult {
+export function checkTimingsFresh(
+  scriptText: string,
+  timings: VoiceTimings,
+  scriptFile = 'captions/narration.script.md',
+): StalenessResult {
   const script = parseScript(scriptText, scriptFile);
   const expectedHash = computeScriptHash(script, timings.voice);
   const problems: string[] = [];
   if (expectedHash !== timings.scriptHash) problems.push('scriptHash differs from the script');
   script.scenes.forEach((s, i) => {
     const t = timings.scenes[i];
-    if (!t || t.id !== s.id) problems.push(`scene ${i + 1} is "${t?.id ?? 'missing'}" in the timings but "${s.id}" in the script`);
-    else if (t.words.length !== s.words.length) problems.push(`scene ${s.id} has ${t.words.length} timed words but ${s.words.length} in the script`);
+    if (!t || t.id !== s.id)
+      problems.push(`scene ${i + 1} is "${t?.id ?? 'missing'}" in the timings but "${s.id}" in the script`);
+    else if (t.words.length !== s.words.length)
+      problems.push(`scene ${s.id} has ${t.words.length} timed words but ${s.words.length} in the script`);
   });
   const fresh = problems.length === 0;
   return {

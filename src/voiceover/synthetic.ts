@@ -53,7 +53,8 @@ export function synthesiseScript(
       writeFileAtomic(meta, JSON.stringify(entry));
     }
     const entry = JSON.parse(readFileSync(meta, 'utf8')) as CachedScene;
-    if (entry.words.length !== scene.words.length) throw new Error(`voice cache entry ${meta} does not match scene ${scene.id}; delete ${cacheDir} and rerun`);
+    if (entry.words.length !== scene.words.length)
+      throw new Error(`voice cache entry ${meta} does not match scene ${scene.id}; delete ${cacheDir} and rerun`);
     return { scene, wav48Path: wav48, words: entry.words };
   });
 }

@@ -10,7 +10,8 @@ export interface PcmAudio {
 /** Reads a mono 16-bit PCM WAV. @throws naming the file when the format differs */
 export function readWav(path: string): PcmAudio {
   const buf = readFileSync(path);
-  if (buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') throw new Error(`${path}: not a RIFF/WAVE file`);
+  if (buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE')
+    throw new Error(`${path}: not a RIFF/WAVE file`);
   let pos = 12;
   let sampleRateHz = 0;
   let channels = 0;

@@ -31,7 +31,10 @@ describe('burned-in captions', () => {
     expect(html).toContain(`data-cue="${cue.index}"`);
     const parts = html.split('data-active="true"');
     expect(parts).toHaveLength(2);
-    const activeText = parts[1]!.slice(parts[1]!.indexOf('>') + 1, parts[1]!.indexOf('</span>')).replace(/<!--.*?-->/g, '').trim();
+    const activeText = parts[1]!
+      .slice(parts[1]!.indexOf('>') + 1, parts[1]!.indexOf('</span>'))
+      .replace(/<!--.*?-->/g, '')
+      .trim();
     expect(activeText).toBe(word.text.trim());
     expect(parts[1]!.slice(0, parts[1]!.indexOf('>'))).toContain(`color:${CAPTION_COLORS.active}`);
     // At most 2 lines, the cue's text.
@@ -57,7 +60,11 @@ describe('burned-in captions', () => {
   });
 
   it('type is large enough to read on a phone and 42 characters fit the width', () => {
-    for (const [w, h] of [[1920, 1080], [1080, 1920], [1080, 1080]] as const) {
+    for (const [w, h] of [
+      [1920, 1080],
+      [1080, 1920],
+      [1080, 1080],
+    ] as const) {
       const b = captionBox(w, h);
       expect(b.fontSizePx, `${w}x${h}`).toBeGreaterThanOrEqual(32);
       // Inter semibold is ~0.56 em a character on average.

@@ -53,10 +53,21 @@ describe('cues of the real script', () => {
 describe('cue building on fast or long speech', () => {
   /** One scene of words, each `msPerWord` long, in an otherwise tiny timeline. */
   function timelineOf(words: string[], msPerWord: number, sceneMs: number): Timeline {
-    const captions: Caption[] = words.map((text, i) => ({ text: i ? ` ${text}` : text, startMs: 100 + i * msPerWord, endMs: 100 + (i + 1) * msPerWord - 10, timestampMs: null, confidence: null }));
+    const captions: Caption[] = words.map((text, i) => ({
+      text: i ? ` ${text}` : text,
+      startMs: 100 + i * msPerWord,
+      endMs: 100 + (i + 1) * msPerWord - 10,
+      timestampMs: null,
+      confidence: null,
+    }));
     const fps = 30;
     const frames = Math.ceil((sceneMs * fps) / 1000);
-    return { fps, totalFrames: frames, scenes: [{ id: 'intro', startFrame: 0, durationFrames: frames, audioStartFrame: 0, bookmarkFrames: {} }], captions };
+    return {
+      fps,
+      totalFrames: frames,
+      scenes: [{ id: 'intro', startFrame: 0, durationFrames: frames, audioStartFrame: 0, bookmarkFrames: {} }],
+      captions,
+    };
   }
 
   it('a long monologue splits into cues of at most 7 s and 2 x 42 characters', () => {
@@ -68,7 +79,9 @@ describe('cue building on fast or long speech', () => {
   });
 
   it('prefers breaking at sentence ends', () => {
-    const words = 'The spine grows. Then the test pulse gives a much bigger response than before, about double.'.split(' ');
+    const words = 'The spine grows. Then the test pulse gives a much bigger response than before, about double.'.split(
+      ' ',
+    );
     const c = buildCues(timelineOf(words, 330, 100 + words.length * 330 + 1000));
     expect(c[0]!.lines.join(' ').endsWith('grows.')).toBe(true);
   });
@@ -80,7 +93,18 @@ describe('cue building on fast or long speech', () => {
       { index: 3, startMs: 8000, endMs: 9000, lines: ['this line is fine but far too fast to read'] },
     ];
     const rules = validateCues(bad, { sceneCutsMs: [5000] }).map((v) => `${v.cue}:${v.rule}`);
-    expect(rules).toEqual(expect.arrayContaining(['1:min-duration', '2:gap', '2:lines', '2:chars-per-line', '2:max-duration', '2:scene-cut', '3:overlap', '3:reading-speed']));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        '1:min-duration',
+        '2:gap',
+        '2:lines',
+        '2:chars-per-line',
+        '2:max-duration',
+        '2:scene-cut',
+        '3:overlap',
+        '3:reading-speed',
+      ]),
+    );
     expect(rules).toHaveLength(8);
   });
 
@@ -121,7 +145,9 @@ describe('caption files', () => {
       if (i > 0) expect(m[1]).toBe(times[i - 1]![2]);
     });
     const endMs = Math.round(videoMs);
-    expect(times.at(-1)![2]).toBe(`00:00:${String(Math.floor(endMs / 1000)).padStart(2, '0')}.${String(endMs % 1000).padStart(3, '0')}`);
+    expect(times.at(-1)![2]).toBe(
+      `00:00:${String(Math.floor(endMs / 1000)).padStart(2, '0')}.${String(endMs % 1000).padStart(3, '0')}`,
+    );
   });
 
   it('transcript has every caption word in order, under the chapter titles', () => {

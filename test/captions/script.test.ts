@@ -54,8 +54,12 @@ describe('narration script parser', () => {
   it('a missing scene: names it and what to add', () => {
     const text = real.replace('## calcium-surge', '## calcium-surgeX');
     const issues = issuesOf(text);
-    expect(issues.some((i) => /unknown scene id/.test(i.message) && i.line === lineOf(text, '## calcium-surgeX'))).toBe(true);
-    expect(issues.some((i) => /missing scene "calcium-surge": add a "## calcium-surge" section/.test(i.message))).toBe(true);
+    expect(issues.some((i) => /unknown scene id/.test(i.message) && i.line === lineOf(text, '## calcium-surgeX'))).toBe(
+      true,
+    );
+    expect(issues.some((i) => /missing scene "calcium-surge": add a "## calcium-surge" section/.test(i.message))).toBe(
+      true,
+    );
   });
 
   it('a duplicate scene id: both lines named', () => {
@@ -98,7 +102,9 @@ describe('narration script parser', () => {
 
   it('malformed markup: unclosed brace, bad bookmark id', () => {
     const a = real.replace('a {bigger} response', 'a {bigger response');
-    expect(issuesOf(a).some((i) => /not closed/.test(i.message) && i.line === lineOf(a, 'a {bigger response'))).toBe(true);
+    expect(issuesOf(a).some((i) => /not closed/.test(i.message) && i.line === lineOf(a, 'a {bigger response'))).toBe(
+      true,
+    );
     const b = real.replace('a {bigger} response', 'a {bigger|Bigger One} response');
     expect(issuesOf(b).some((i) => /kebab-case/.test(i.message) && i.line === lineOf(b, 'Bigger One'))).toBe(true);
   });

@@ -12,7 +12,15 @@ import { serveStatic, type StaticServer } from '../../src/render/staticServer';
 import { explainerTimeline } from '../../src/story/narration';
 import { makeTempDir } from '../publish/mediaFixtures';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const tmp = makeTempDir('embed-e2e');
 const embedDir = join(tmp.dir, 'embed');
@@ -59,7 +67,10 @@ describe('embed page in headless Chromium', { timeout: 240_000 }, () => {
   it('plays: the frame advances in real time, and Pause stops it', async () => {
     const page = await openPlayer('no-preference');
     expect(await attr(page, 'data-reduced-motion')).toBe('false');
-    await page.getByRole('button', { name: 'Play' }).click().catch(() => undefined); // autoplay may already be on
+    await page
+      .getByRole('button', { name: 'Play' })
+      .click()
+      .catch(() => undefined); // autoplay may already be on
     await expect.poll(() => attr(page, 'data-playing')).toBe('true');
     const before = await frameOf(page);
     await page.waitForTimeout(1500);
@@ -110,7 +121,7 @@ describe('embed page in headless Chromium', { timeout: 240_000 }, () => {
     const page = manual;
     // Seek to the middle of the first cue so a caption is on screen.
     const cue = buildCues(explainerTimeline)[0]!;
-    const frame = Math.round(((cue.startMs + cue.endMs) / 2) * 30 / 1000);
+    const frame = Math.round((((cue.startMs + cue.endMs) / 2) * 30) / 1000);
     await page.locator('.ltp-scrub').fill(String(frame));
     await expect.poll(() => frameOf(page)).toBe(frame);
     const button = page.getByRole('button', { name: 'Captions' });

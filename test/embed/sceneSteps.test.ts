@@ -59,7 +59,11 @@ describe('transcript lines', () => {
     expect(fromEmbed[0]?.text).toBe(cues[0]?.lines.join(' '));
     const ch = chaptersOf(explainerTimeline);
     expect(ch.map((c) => c.id)).toEqual([...SCENE_IDS]);
-    expect(ch.every((c, k) => k === 0 || c.startFrame === (ch[k - 1] as Chapter).startFrame + (ch[k - 1] as Chapter).durationFrames)).toBe(true);
+    expect(
+      ch.every(
+        (c, k) => k === 0 || c.startFrame === (ch[k - 1] as Chapter).startFrame + (ch[k - 1] as Chapter).durationFrames,
+      ),
+    ).toBe(true);
   });
 });
 

@@ -1,6 +1,15 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { compositionMeta, defineComposition, filmstripGroups, filmstripLayout, JPEG_BLOCK_PX, singleFrameLayout, ThreeCanvas, tileLeft } from '../../src/engine';
+import {
+  compositionMeta,
+  defineComposition,
+  filmstripGroups,
+  filmstripLayout,
+  JPEG_BLOCK_PX,
+  singleFrameLayout,
+  ThreeCanvas,
+  tileLeft,
+} from '../../src/engine';
 
 describe('filmstrip layout', () => {
   it('puts every tile on the JPEG block grid, one frame wide rounded up to a block', () => {
@@ -29,10 +38,16 @@ describe('filmstrip layout', () => {
   });
 
   it('groups a range into screenshots that show every frame once, in order, the last filled with the last frame', () => {
-    expect(filmstripGroups(10, 16, 3)).toEqual([[10, 11, 12], [13, 14, 15], [16, 16, 16]]);
+    expect(filmstripGroups(10, 16, 3)).toEqual([
+      [10, 11, 12],
+      [13, 14, 15],
+      [16, 16, 16],
+    ]);
     expect(filmstripGroups(5, 5, 2)).toEqual([[5, 5]]);
     const groups = filmstripGroups(211, 420, 2);
-    expect(groups.flat().filter((f, i, all) => f !== all[i - 1])).toEqual(Array.from({ length: 210 }, (_, i) => 211 + i));
+    expect(groups.flat().filter((f, i, all) => f !== all[i - 1])).toEqual(
+      Array.from({ length: 210 }, (_, i) => 211 + i),
+    );
   });
 });
 
@@ -44,11 +59,24 @@ describe('ThreeCanvas pixel ratio', () => {
   });
 });
 
-describe('a composition\'s frames a shot', () => {
-  const base = { id: 'strip-test', width: 1920, height: 1080, fps: 30, durationInFrames: 90, audio: null, posterFrame: 0, description: 'test', component: () => null, defaultProps: {} };
+describe("a composition's frames a shot", () => {
+  const base = {
+    id: 'strip-test',
+    width: 1920,
+    height: 1080,
+    fps: 30,
+    durationInFrames: 90,
+    audio: null,
+    posterFrame: 0,
+    description: 'test',
+    component: () => null,
+    defaultProps: {},
+  };
 
   it('is checked where the composition is declared', () => {
-    expect(() => defineComposition({ ...base, framesPerShot: 5 })).toThrow(/Composition "strip-test": framesPerShot must be a whole number from 1 to 4, got 5/);
+    expect(() => defineComposition({ ...base, framesPerShot: 5 })).toThrow(
+      /Composition "strip-test": framesPerShot must be a whole number from 1 to 4, got 5/,
+    );
     expect(() => defineComposition({ ...base, framesPerShot: 0 })).toThrow(/framesPerShot/);
   });
 

@@ -1,6 +1,14 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { CompositionFrame, defineComposition, RenderReadiness, Sequence, useCurrentFrame, useSequence, useVideoConfig } from '../../src/engine';
+import {
+  CompositionFrame,
+  defineComposition,
+  RenderReadiness,
+  Sequence,
+  useCurrentFrame,
+  useSequence,
+  useVideoConfig,
+} from '../../src/engine';
 
 /** Prints the frame it sees, tagged, so the server-rendered HTML can be read back. */
 function Probe({ tag }: { tag: string }) {
@@ -44,7 +52,9 @@ const composition = defineComposition({
 });
 
 function probesAt(frame: number): string[] {
-  const html = renderToString(<CompositionFrame composition={composition} frame={frame} readiness={new RenderReadiness()} />);
+  const html = renderToString(
+    <CompositionFrame composition={composition} frame={frame} readiness={new RenderReadiness()} />,
+  );
   return [...html.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1] as string);
 }
 
@@ -80,7 +90,9 @@ describe('Sequence', () => {
       </Sequence>
     );
     const bad = defineComposition({ ...composition, id: 'bad', component: Bad });
-    expect(() => renderToString(<CompositionFrame composition={bad} frame={0} readiness={new RenderReadiness()} />)).toThrow(
+    expect(() =>
+      renderToString(<CompositionFrame composition={bad} frame={0} readiness={new RenderReadiness()} />),
+    ).toThrow(
       /<Sequence name="broken">: from must be finite and durationInFrames > 0 \(got from=0, durationInFrames=0\)/,
     );
   });
@@ -108,6 +120,8 @@ describe('RenderReadiness', () => {
   it('times out naming what is still pending', async () => {
     const r = new RenderReadiness();
     r.hold('narration font');
-    await expect(r.waitUntilReady(7, 20)).rejects.toThrow(/frame 7 was not ready after 20 ms; still waiting for: narration font/);
+    await expect(r.waitUntilReady(7, 20)).rejects.toThrow(
+      /frame 7 was not ready after 20 ms; still waiting for: narration font/,
+    );
   });
 });

@@ -2,17 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPRING, spring } from '../../src/engine';
 
 /** Independent reference: integrate m x'' = -k (x - to) - c x' with RK4 on a fine step. */
-function integrateSpring(tSeconds: number, { mass, stiffness, damping }: typeof DEFAULT_SPRING, from = 0, to = 1): number {
+function integrateSpring(
+  tSeconds: number,
+  { mass, stiffness, damping }: typeof DEFAULT_SPRING,
+  from = 0,
+  to = 1,
+): number {
   const steps = Math.max(1, Math.round(tSeconds * 20_000));
   const h = tSeconds / steps;
   let x = from;
   let v = 0;
   const acc = (xx: number, vv: number) => (-stiffness * (xx - to) - damping * vv) / mass;
   for (let i = 0; i < steps; i++) {
-    const k1x = v, k1v = acc(x, v);
-    const k2x = v + (h / 2) * k1v, k2v = acc(x + (h / 2) * k1x, v + (h / 2) * k1v);
-    const k3x = v + (h / 2) * k2v, k3v = acc(x + (h / 2) * k2x, v + (h / 2) * k2v);
-    const k4x = v + h * k3v, k4v = acc(x + h * k3x, v + h * k3v);
+    const k1x = v,
+      k1v = acc(x, v);
+    const k2x = v + (h / 2) * k1v,
+      k2v = acc(x + (h / 2) * k1x, v + (h / 2) * k1v);
+    const k3x = v + (h / 2) * k2v,
+      k3v = acc(x + (h / 2) * k2x, v + (h / 2) * k2v);
+    const k4x = v + h * k3v,
+      k4v = acc(x + h * k3x, v + h * k3v);
     x += (h / 6) * (k1x + 2 * k2x + 2 * k3x + k4x);
     v += (h / 6) * (k1v + 2 * k2v + 2 * k3v + k4v);
   }

@@ -19,22 +19,43 @@ describe('parseCaptionFile', () => {
   it('reads cue ids, times, lines and the timing line number, and strips markup', () => {
     const cues = parseCaptionFile(GOOD_VTT, 'vtt');
     expect(cues).toHaveLength(2);
-    expect(cues[0]).toMatchObject({ index: 1, id: '1', line: 6, startMs: 0, endMs: 2000, lines: ['Memories are stored'] });
-    expect(cues[1]).toMatchObject({ index: 2, id: '', line: 9, startMs: 2000, endMs: 4500, lines: ['in synapses that grow', 'stronger with use.'] });
+    expect(cues[0]).toMatchObject({
+      index: 1,
+      id: '1',
+      line: 6,
+      startMs: 0,
+      endMs: 2000,
+      lines: ['Memories are stored'],
+    });
+    expect(cues[1]).toMatchObject({
+      index: 2,
+      id: '',
+      line: 9,
+      startMs: 2000,
+      endMs: 4500,
+      lines: ['in synapses that grow', 'stronger with use.'],
+    });
   });
 
   it('reads SRT with comma decimals and CRLF line ends', () => {
     const srt = '1\r\n00:00:01,250 --> 00:00:03,000\r\nHello\r\n\r\n2\r\n00:01:00,000 --> 00:01:02,500\r\nWorld\r\n';
     const cues = parseCaptionFile(srt, 'srt');
-    expect(cues.map((c) => [c.startMs, c.endMs])).toEqual([[1250, 3000], [60_000, 62_500]]);
+    expect(cues.map((c) => [c.startMs, c.endMs])).toEqual([
+      [1250, 3000],
+      [60_000, 62_500],
+    ]);
   });
 
   it('names the file and line of a malformed timing', () => {
     const bad = 'WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nOops\n';
     expect(() => parseCaptionFile(bad, 'vtt', 'bad.vtt')).toThrow(CaptionFileError);
     expect(() => parseCaptionFile(bad, 'vtt', 'bad.vtt')).toThrow(/^bad\.vtt:3: expected a cue timing line/);
-    expect(() => parseCaptionFile('WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nx\n', 'vtt', 'b.vtt')).toThrow(/^b\.vtt:3: malformed timing line/);
-    expect(() => parseCaptionFile('1\n00:00:01,000 --> 00:00:01,000\nx\n', 'srt', 'z.srt')).toThrow(/z\.srt:2: cue 1 ends/);
+    expect(() => parseCaptionFile('WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nx\n', 'vtt', 'b.vtt')).toThrow(
+      /^b\.vtt:3: malformed timing line/,
+    );
+    expect(() => parseCaptionFile('1\n00:00:01,000 --> 00:00:01,000\nx\n', 'srt', 'z.srt')).toThrow(
+      /z\.srt:2: cue 1 ends/,
+    );
     expect(() => parseCaptionFile('00:00:01.000 --> 00:00:02.000\nx\n', 'vtt', 'h.vtt')).toThrow(/h\.vtt:1: .*WEBVTT/);
   });
 });
@@ -63,8 +84,16 @@ describe('checkCaptionCues', () => {
       'Twenty-five characters, in one second',
     ].join('\n');
     const problems = checkCaptionCues(parseCaptionFile(vtt, 'vtt', 'bad.vtt'));
-    const rulesOf = (n: number) => problems.filter((p) => p.cue === n).map((p) => p.rule).sort();
-    const byCue = (n: number) => problems.filter((p) => p.cue === n).map((p) => p.message).join(' | ');
+    const rulesOf = (n: number) =>
+      problems
+        .filter((p) => p.cue === n)
+        .map((p) => p.rule)
+        .sort();
+    const byCue = (n: number) =>
+      problems
+        .filter((p) => p.cue === n)
+        .map((p) => p.message)
+        .join(' | ');
     expect(rulesOf(1)).toEqual(['min-duration']);
     expect(byCue(1)).toMatch(/on screen 0\.500 s \(min 0\.830 s\)/);
     expect(rulesOf(2)).toEqual(['lines', 'overlap']);
@@ -80,7 +109,8 @@ describe('checkCaptionCues', () => {
   });
 
   it('reports cues out of time order', () => {
-    const vtt = 'WEBVTT\n\n00:00:05.000 --> 00:00:06.500\nLater first\n\n00:00:01.000 --> 00:00:02.500\nEarlier second\n';
+    const vtt =
+      'WEBVTT\n\n00:00:05.000 --> 00:00:06.500\nLater first\n\n00:00:01.000 --> 00:00:02.500\nEarlier second\n';
     const problems = checkCaptionCues(parseCaptionFile(vtt, 'vtt'));
     expect(problems.map((p) => p.rule)).toContain('order');
     expect(problems.find((p) => p.rule === 'order')).toMatchObject({ cue: 2, line: 6 });

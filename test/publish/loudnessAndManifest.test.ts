@@ -44,12 +44,21 @@ describe('output manifest', () => {
     expect(listOutputFiles(dir)).toEqual(['a.vtt', 'embed/index.html']);
     const manifest = await buildManifest(dir, new Date(0));
     // The streamed file hash equals a one-shot hash of the same bytes.
-    expect(manifest.files[0]).toEqual({ path: 'a.vtt', sizeBytes: 7, sha256: createHash('sha256').update('WEBVTT\n').digest('hex') });
-    expect(await sha256OfFile(join(dir, 'embed', 'index.html'))).toBe(createHash('sha256').update('<html></html>').digest('hex'));
+    expect(manifest.files[0]).toEqual({
+      path: 'a.vtt',
+      sizeBytes: 7,
+      sha256: createHash('sha256').update('WEBVTT\n').digest('hex'),
+    });
+    expect(await sha256OfFile(join(dir, 'embed', 'index.html'))).toBe(
+      createHash('sha256').update('<html></html>').digest('hex'),
+    );
     expect(await verifyManifest(dir, manifest)).toEqual({ problems: [], unlisted: [] });
     writeFileSync(join(dir, 'a.vtt'), 'WEBVTT\n\n');
     writeFileSync(join(dir, 'extra.txt'), 'x');
-    const diff = await verifyManifest(dir, { ...manifest, files: [...manifest.files, { path: 'gone.mp4', sizeBytes: 1, sha256: '0' }] });
+    const diff = await verifyManifest(dir, {
+      ...manifest,
+      files: [...manifest.files, { path: 'gone.mp4', sizeBytes: 1, sha256: '0' }],
+    });
     expect(diff.problems).toEqual(['a.vtt: 8 bytes, manifest says 7', 'gone.mp4: listed in manifest.json but missing']);
     expect(diff.unlisted).toEqual(['extra.txt']);
   });

@@ -100,7 +100,11 @@ describe('checkOutputs on a good set', () => {
     expect(ok.find((r) => r.file === 'manifest.json' && r.check === 'sizes and SHA-256')?.status).toBe('pass');
     writeFileSync(join(good.dir, 'tiny.vtt'), GOOD_VTT.replace('learns', 'LEARNS'));
     const rows = await checkOutputs(good.dir, expectations({ manifest: true, loudness: false }));
-    expect(failures(rows).map((r) => r.detail).join('\n')).toMatch(/tiny\.vtt: SHA-256 differs/);
+    expect(
+      failures(rows)
+        .map((r) => r.detail)
+        .join('\n'),
+    ).toMatch(/tiny\.vtt: SHA-256 differs/);
     writeFileSync(join(good.dir, 'tiny.vtt'), GOOD_VTT);
   });
 });
@@ -121,7 +125,15 @@ describe('checkOutputs on deliberately broken outputs', () => {
 
   it('flags moov after mdat, a non-yuv420p picture and too-loud audio', async () => {
     const f = cutFiles(bad.dir, TINY.id);
-    makeTestMp4(f.mp4, { width: 160, height: 90, durationS: 2, toneVolume: 1, faststart: false, pixelFormat: 'yuv444p', profile: 'high444' });
+    makeTestMp4(f.mp4, {
+      width: 160,
+      height: 90,
+      durationS: 2,
+      toneVolume: 1,
+      faststart: false,
+      pixelFormat: 'yuv444p',
+      profile: 'high444',
+    });
     const rows = failures(await checkOutputs(bad.dir, expectations()));
     const check = (name: string) => rows.find((r) => r.file === 'tiny.mp4' && r.check === name);
     expect(check('moov before mdat')?.detail).toMatch(/moov after mdat/);
@@ -143,12 +155,17 @@ describe('checkOutputs on deliberately broken outputs', () => {
     expect(vtt.some((d) => /^line 6: cue 2 .*52 characters \(max 42\)/.test(d))).toBe(true);
     expect(vtt.some((d) => /^line 6: cue 2 .*on screen 0\.400 s/.test(d))).toBe(true);
     expect(vtt.some((d) => /^line 6: cue 2 .*characters\/s \(max 20\)/.test(d))).toBe(true);
-    expect(rows.find((r) => r.file === 'tiny.srt' && r.check === 'same cues as .vtt')?.detail).toMatch(/cue 2: \.srt 00:00:01\.000-00:00:02\.000 vs \.vtt 00:00:01\.000-00:00:01\.400/);
+    expect(rows.find((r) => r.file === 'tiny.srt' && r.check === 'same cues as .vtt')?.detail).toMatch(
+      /cue 2: \.srt 00:00:01\.000-00:00:02\.000 vs \.vtt 00:00:01\.000-00:00:01\.400/,
+    );
   });
 
   it('reports an unparseable caption file with its line, missing chapters, and a transcript from other captions', async () => {
     const f = cutFiles(bad.dir, TINY.id);
-    writeFileSync(f.vtt, 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nfine\n\n00:00:01.000 -> 00:00:02.000\nbroken arrow\n');
+    writeFileSync(
+      f.vtt,
+      'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nfine\n\n00:00:01.000 -> 00:00:02.000\nbroken arrow\n',
+    );
     writeFileSync(f.chaptersVtt, 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nOnly one chapter\n');
     writeFileSync(f.transcriptTxt, 'Something else entirely.\n');
     const rows = failures(await checkOutputs(bad.dir, expectations({ loudness: false })));
@@ -172,7 +189,13 @@ describe('MP4s that are not a published cut', () => {
     const dir = makeTempDir('outputs-stray');
     try {
       writeGoodSet(dir.dir);
-      makeTestMp4(join(dir.dir, 'scratch.mp4'), { width: 64, height: 64, durationS: 1, toneVolume: null, faststart: false });
+      makeTestMp4(join(dir.dir, 'scratch.mp4'), {
+        width: 64,
+        height: 64,
+        durationS: 1,
+        toneVolume: null,
+        faststart: false,
+      });
       const rows = await checkOutputs(dir.dir, expectations({ loudness: false }));
       expect(failures(rows)).toEqual([]);
       const stray = rows.filter((r) => r.file === 'scratch.mp4' && r.status === 'warn').map((r) => r.detail);
@@ -197,10 +220,16 @@ describe('npm run check:outputs (CLI)', () => {
       const f = cutFiles(dir.dir, 'explainer-square');
       makeTestMp4(f.mp4, { width: 640, height: 480, durationS: 1, toneVolume: 0.1 });
       writeFileSync(f.vtt, 'WEBVTT\n\n00:00:00.000 --> 00:00:00.300\nToo quick\n');
-      const r = spawnSync('npx', ['tsx', 'src/render/checkOutputs.ts', '--dir', dir.dir, '--cuts', 'explainer-square', '--skip-loudness'], { encoding: 'utf8' });
+      const r = spawnSync(
+        'npx',
+        ['tsx', 'src/render/checkOutputs.ts', '--dir', dir.dir, '--cuts', 'explainer-square', '--skip-loudness'],
+        { encoding: 'utf8' },
+      );
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/explainer-square\.mp4: size: cut "explainer-square" must be 1080x1080/);
-      expect(r.stdout).toMatch(/explainer-square\.vtt: captions: line 3: cue 1 at 0\.000 s "Too quick": on screen 0\.300 s/);
+      expect(r.stdout).toMatch(
+        /explainer-square\.vtt: captions: line 3: cue 1 at 0\.000 s "Too quick": on screen 0\.300 s/,
+      );
       expect(r.stdout).toMatch(/\d+ passed, \d+ warnings, [1-9]\d* failed/);
       const help = spawnSync('npx', ['tsx', 'src/render/checkOutputs.ts', '--help'], { encoding: 'utf8' });
       expect(help.status).toBe(0);

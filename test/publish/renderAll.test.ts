@@ -11,19 +11,31 @@ import { makeTempDir } from './mediaFixtures';
 const tmp = makeTempDir('render-all');
 afterAll(tmp.cleanup);
 
-const renderAll = (...args: string[]) => spawnSync('npx', ['tsx', 'src/render/renderAll.ts', ...args], { encoding: 'utf8' });
+const renderAll = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'src/render/renderAll.ts', ...args], { encoding: 'utf8' });
 
 describe('npm run render:all (no video, no stills: the quick path)', () => {
   it('writes caption sidecars, the embed and a manifest that check:outputs accepts', async () => {
     const out = join(tmp.dir, 'out');
     const r = renderAll('--out', out, '--cuts', 'explainer-square', '--skip-video', '--skip-stills');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/captions explainer-square\s+explainer-square\.chapters\.vtt\s+[\d.]+ (B|kB)\s+[\d.]+ s\s+ok/);
+    expect(r.stdout).toMatch(
+      /captions explainer-square\s+explainer-square\.chapters\.vtt\s+[\d.]+ (B|kB)\s+[\d.]+ s\s+ok/,
+    );
     expect(r.stdout).toMatch(/embed\s+embed\s+[\d.]+ MB/);
 
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as OutputManifest;
     const paths = manifest.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['explainer-square.vtt', 'explainer-square.srt', 'explainer-square.chapters.vtt', 'explainer-square.txt', 'embed/index.html', 'embed/ltp-embed.js']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'explainer-square.vtt',
+        'explainer-square.srt',
+        'explainer-square.chapters.vtt',
+        'explainer-square.txt',
+        'embed/index.html',
+        'embed/ltp-embed.js',
+      ]),
+    );
     expect(paths.some((p) => /^embed\/assets\/narration-.*\.wav$/.test(p))).toBe(true);
 
     const m = findCompositionMeta('explainer-square');
@@ -43,7 +55,8 @@ describe('npm run render:all (no video, no stills: the quick path)', () => {
       'explainer-square.poster.jpg exists',
       'explainer-square.poster.png exists',
     ]);
-    const status = (file: string, check: string) => rows.find((row) => row.file === file && row.check === check)?.status;
+    const status = (file: string, check: string) =>
+      rows.find((row) => row.file === file && row.check === check)?.status;
     expect(status('explainer-square.vtt', 'captions')).toBe('pass');
     expect(status('explainer-square.chapters.vtt', 'chapters')).toBe('pass');
     expect(status('explainer-square.txt', 'transcript')).toBe('pass');
@@ -55,7 +68,9 @@ describe('npm run render:all (no video, no stills: the quick path)', () => {
   it('rejects an unknown cut and a frame range outside the video, before rendering anything', () => {
     const bad = renderAll('--out', join(tmp.dir, 'x'), '--cuts', 'explainer,nope');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/--cuts: unknown cut "nope"; the cuts are explainer, explainer-vertical, explainer-square/);
+    expect(bad.stderr).toMatch(
+      /--cuts: unknown cut "nope"; the cuts are explainer, explainer-vertical, explainer-square/,
+    );
     const range = renderAll('--out', join(tmp.dir, 'x'), '--frames', '0-99999');
     expect(range.status).toBe(1);
     expect(range.stderr).toMatch(/--frames "0-99999"/);

@@ -11,7 +11,9 @@ describe('frame ranges', () => {
   });
 
   it('rejects ranges outside the composition, reversed or malformed, saying what is valid', () => {
-    expect(() => parseFrameRange('0-100', 100, 'intro')).toThrow(/valid: 0 <= first <= last <= 99 \(composition "intro" has 100 frames\)/);
+    expect(() => parseFrameRange('0-100', 100, 'intro')).toThrow(
+      /valid: 0 <= first <= last <= 99 \(composition "intro" has 100 frames\)/,
+    );
     expect(() => parseFrameRange('9-3', 100, 'intro')).toThrow(/first frame 9 is after last frame 3/);
     expect(() => parseFrameRange('-3', 100, 'intro')).toThrow(/not a frame range/);
     expect(() => parseFrameRange('1.5-4', 100, 'intro')).toThrow(/not a frame range/);
@@ -24,7 +26,12 @@ describe('frame ranges', () => {
       { first: 104, last: 107 },
       { first: 108, last: 110 },
     ]);
-    for (const [range, parts] of [[{ first: 0, last: 1799 }, 2], [{ first: 5, last: 5 }, 4], [{ first: 0, last: 6 }, 7], [{ first: 3, last: 40 }, 5]] as const) {
+    for (const [range, parts] of [
+      [{ first: 0, last: 1799 }, 2],
+      [{ first: 5, last: 5 }, 4],
+      [{ first: 0, last: 6 }, 7],
+      [{ first: 3, last: 40 }, 5],
+    ] as const) {
       const p = splitFrameRange(range, parts);
       expect(p.length).toBe(Math.min(parts, frameCount(range)));
       expect(p[0]!.first).toBe(range.first);
@@ -50,7 +57,11 @@ describe('ffmpeg arguments', () => {
   });
 
   it('cuts a filmstrip into its frames at the composition rate and drops the fill frames at the end', () => {
-    const args = segmentEncodeArgs({ fps: 30, crf: 18 }, { layout: filmstripLayout(1080, 1920, 3), frames: 100 }, 'seg.mp4').join(' ');
+    const args = segmentEncodeArgs(
+      { fps: 30, crf: 18 },
+      { layout: filmstripLayout(1080, 1920, 3), frames: 100 },
+      'seg.mp4',
+    ).join(' ');
     expect(args).toContain('-framerate 30/3 -i pipe:0'); // 10 strips a second, 3 frames each
     expect(args).toContain('-vf untile=3x1,crop=1080:1920:0:0,scale='); // tiles are 1088 wide: cut, then crop to the frame
     expect(args).toContain('-frames:v 100');
@@ -72,7 +83,14 @@ describe('ffmpeg arguments', () => {
     expect(args).toMatch(/-c:a aac .*-ar 48000/);
     expect(args).toContain('-t 5.000000');
     expect(args).toContain('-movflags +faststart');
-    const silent = joinAndMuxArgs({ concatListFile: 'l', audio: null, publicDir: '/p', startSeconds: 0, durationSeconds: 1, outFile: 'o.mp4' });
+    const silent = joinAndMuxArgs({
+      concatListFile: 'l',
+      audio: null,
+      publicDir: '/p',
+      startSeconds: 0,
+      durationSeconds: 1,
+      outFile: 'o.mp4',
+    });
     expect(silent).toContain('-an');
   });
 });

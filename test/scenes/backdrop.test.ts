@@ -3,7 +3,12 @@ import { Color, LinearSRGBColorSpace } from 'three';
 import { backdropColorAt, backdropCss, backdropFor } from '../../src/components/backdrop';
 import { palette } from '../../src/components/palette';
 import { layoutFor } from '../../src/components/layout';
-import { STAGE_FADE_FRACTION, stageBackdropGeometry, stageFadeAlpha, stageFadeGeometry } from '../../src/components/StageBackdrop';
+import {
+  STAGE_FADE_FRACTION,
+  stageBackdropGeometry,
+  stageFadeAlpha,
+  stageFadeGeometry,
+} from '../../src/components/StageBackdrop';
 
 describe('stage backdrop (the glow the 3D stage paints behind the synapse)', () => {
   it('has the shape of CSS `radial-gradient(ellipse at 40% 45%)` (farthest-corner) on a 1920x1080 frame', () => {
@@ -12,7 +17,9 @@ describe('stage backdrop (the glow the 3D stage paints behind the synapse)', () 
     // closest-side aspect 768/486, scaled so the ellipse passes through the far corner (1920, 1080)
     expect(b.rx / b.ry).toBeCloseTo(768 / 486, 9);
     expect(Math.hypot((1920 - b.cx) / b.rx, (1080 - b.cy) / b.ry)).toBeCloseTo(1, 9);
-    expect(backdropCss(b)).toBe(`radial-gradient(${b.rx}px ${b.ry}px at 768px 486px, ${palette.backgroundGlow} 0%, ${palette.background} 70%)`);
+    expect(backdropCss(b)).toBe(
+      `radial-gradient(${b.rx}px ${b.ry}px at 768px 486px, ${palette.backgroundGlow} 0%, ${palette.background} 70%)`,
+    );
   });
 
   it('is the glow colour at the centre, the background from 70 % of the radius out, and darkens monotonically between', () => {
@@ -36,7 +43,10 @@ describe('stage backdrop (the glow the 3D stage paints behind the synapse)', () 
       const pos = geometry.getAttribute('position');
       const col = geometry.getAttribute('colour');
       return Array.from({ length: pos.count }, (_, k) => ({
-        x: pos.getX(k), y: pos.getY(k), colour: hex(col.getX(k), col.getY(k), col.getZ(k)), alpha: col.getW(k),
+        x: pos.getX(k),
+        y: pos.getY(k),
+        colour: hex(col.getX(k), col.getY(k), col.getZ(k)),
+        alpha: col.getW(k),
       }));
     };
 

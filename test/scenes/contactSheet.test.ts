@@ -33,15 +33,45 @@ describe('contact sheet', () => {
 
   it('writes a PNG grid from a real video, and fails clearly on a missing one', () => {
     const video = join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=30:duration=6', '-pix_fmt', 'yuv420p', video]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x180:rate=30:duration=6',
+      '-pix_fmt',
+      'yuv420p',
+      video,
+    ]);
     const out = join(dir, 'sheet.png');
-    const ok = spawnSync('npx', ['tsx', 'src/render/contactSheet.ts', '--in', video, '--out', out, '--every', '2', '--columns', '2', '--width', '160'], { encoding: 'utf8' });
+    const ok = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'src/render/contactSheet.ts',
+        '--in',
+        video,
+        '--out',
+        out,
+        '--every',
+        '2',
+        '--columns',
+        '2',
+        '--width',
+        '160',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(ok.status, ok.stderr).toBe(0);
     // 3 thumbnails (0, 2, 4 s) in a 2x2 grid of 160x90 with 6 px margin and padding.
     expect(pngSize(out)).toEqual({ width: 2 * 160 + 6 + 2 * 6, height: 2 * 90 + 6 + 2 * 6 });
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
 
-    const bad = spawnSync('npx', ['tsx', 'src/render/contactSheet.ts', '--in', join(dir, 'missing.mp4')], { encoding: 'utf8' });
+    const bad = spawnSync('npx', ['tsx', 'src/render/contactSheet.ts', '--in', join(dir, 'missing.mp4')], {
+      encoding: 'utf8',
+    });
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/no such video/);
     expect(existsSync(join(dir, 'missing-contact.png'))).toBe(false);

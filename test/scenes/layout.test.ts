@@ -34,7 +34,11 @@ describe('layouts of the three cuts', () => {
   });
 
   it('the camera puts each shot target on the layout focus point, in every cut', () => {
-    for (const [w, h] of [[1920, 1080], [1080, 1920], [1080, 1080]] as const) {
+    for (const [w, h] of [
+      [1920, 1080],
+      [1080, 1920],
+      [1080, 1080],
+    ] as const) {
       const layout = layoutFor(w, h);
       const shot = sceneShot('calcium-surge', 2.3);
       const p = projectToScreen(shot.target, shot, layout)!;

@@ -3,7 +3,9 @@ import { palette } from '../../src/components/palette';
 
 /** WCAG 2.x relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
-  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  const c = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
 }
 function contrast(a: string, b: string): number {
@@ -12,7 +14,20 @@ function contrast(a: string, b: string): number {
 }
 
 describe('palette: text colours pass WCAG AA (4.5:1) on the card and page backgrounds', () => {
-  const textColours = ['text', 'textMuted', 'vm', 'calcium', 'glutamate', 'ampa', 'ampaOpen', 'magnesium', 'camkiiLit', 'fepspBefore', 'fepspAfter', 'threshold'] as const;
+  const textColours = [
+    'text',
+    'textMuted',
+    'vm',
+    'calcium',
+    'glutamate',
+    'ampa',
+    'ampaOpen',
+    'magnesium',
+    'camkiiLit',
+    'fepspBefore',
+    'fepspAfter',
+    'threshold',
+  ] as const;
   for (const name of textColours) {
     it(name, () => {
       expect(contrast(palette[name], palette.panel)).toBeGreaterThanOrEqual(4.5);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { caColor, caScalePosition, freeCaIonCount } from '../../src/components/caColor';
 import { litSubunits } from '../../src/components/CamkiiHoloenzyme';
-import { headRadiusUnits, mgOutOfPore, poreUnblockMv, UNITS_PER_UM, AMPA_SLOTS_POLAR, AMPA_SLOTS, lastSpikeAtOrBefore } from '../../src/components/synapseGeometry';
+import {
+  headRadiusUnits,
+  mgOutOfPore,
+  poreUnblockMv,
+  UNITS_PER_UM,
+  AMPA_SLOTS_POLAR,
+  AMPA_SLOTS,
+  lastSpikeAtOrBefore,
+} from '../../src/components/synapseGeometry';
 import { jahrStevensUnblockedFraction } from '../../src/sim';
 import { formatCaMicroM, formatMv } from '../../src/components/units';
 

@@ -25,7 +25,10 @@ describe('spine calcium (checks 9, 10, 13, 14, 15)', () => {
     let ca = 1.065;
     const dt = 0.01;
     let t = 0;
-    while (ca - P.restCaMicroM > 1 / Math.E) { ca = stepSpineCaMicroM(ca, 0, dt); t += dt; }
+    while (ca - P.restCaMicroM > 1 / Math.E) {
+      ca = stepSpineCaMicroM(ca, 0, dt);
+      t += dt;
+    }
     expect(t).toBeGreaterThanOrEqual(10);
     expect(t).toBeLessThanOrEqual(20);
     expect(t).toBeCloseTo(12, 1);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SUBUNITS_PER_HOLOENZYME, camkiiHillActivation, holoenzymeDistribution, holoenzymePopulation, pT286FractionOfRings,
-  ringPhosphorylationRatesPerS, stepRingDistribution,
+  SUBUNITS_PER_HOLOENZYME,
+  camkiiHillActivation,
+  holoenzymeDistribution,
+  holoenzymePopulation,
+  pT286FractionOfRings,
+  ringPhosphorylationRatesPerS,
+  stepRingDistribution,
 } from '../../src/sim/camkii';
 import { P } from '../../src/sim/parameters';
 import { COL, cols, firstBelow, peakOf, tetanusRun, testPulseRun } from './fixtures';
@@ -25,9 +30,14 @@ describe('CaMKII (checks 17-20; measured non-bistable kinetics)', () => {
     expect(holo.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     const pop = holoenzymePopulation(holo, 40);
     expect(pop.length).toBe(40);
-    for (const k of pop) { expect(Number.isInteger(k)).toBe(true); expect(k).toBeGreaterThanOrEqual(0); expect(k).toBeLessThanOrEqual(12); }
+    for (const k of pop) {
+      expect(Number.isInteger(k)).toBe(true);
+      expect(k).toBeGreaterThanOrEqual(0);
+      expect(k).toBeLessThanOrEqual(12);
+    }
     // Rate of the first phosphorylation scales with (CaM-bound)^2, later ones linearly.
-    const r1 = ringPhosphorylationRatesPerS(0.1), r2 = ringPhosphorylationRatesPerS(0.2);
+    const r1 = ringPhosphorylationRatesPerS(0.1),
+      r2 = ringPhosphorylationRatesPerS(0.2);
     expect(r2[0]! / r1[0]!).toBeCloseTo(4, 10);
     expect(r2[1]! / r1[1]!).toBeCloseTo(2, 10);
     // With no CaM bound, an unphosphorylated population stays unphosphorylated; probability is conserved.
@@ -84,7 +94,8 @@ describe('CaMKII (checks 17-20; measured non-bistable kinetics)', () => {
   it('no spontaneous CaMKII activation at rest', () => {
     const tr = tetanusRun();
     const c = cols(tr);
-    const t = c[COL.t]!, p = c[COL.pT286]!;
+    const t = c[COL.t]!,
+      p = c[COL.pT286]!;
     for (let i = 0; i < t.length && t[i]! < -60_000; i++) expect(p[i]!).toBeLessThan(1e-3);
     expect(tr.sample(tr.endMs).camkiiPT286Fraction).toBeLessThan(1e-3);
   });

@@ -8,7 +8,11 @@ import { HELP, parseCliArgs, runCli } from '../../src/sim/cli';
 function capture(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = runCli(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -38,7 +42,17 @@ describe('sim CLI', () => {
   });
 
   it('parses all conditions', () => {
-    const o = parseCliArgs(['--protocol', 'lfs', '--mg', '2', '--apv', '--anisomycin', '--camkii-block', '--clamp=-70', '--json']);
+    const o = parseCliArgs([
+      '--protocol',
+      'lfs',
+      '--mg',
+      '2',
+      '--apv',
+      '--anisomycin',
+      '--camkii-block',
+      '--clamp=-70',
+      '--json',
+    ]);
     expect(o.protocol).toBe('lfs');
     expect(o.conditions).toEqual({ mgOutMilliM: 2, apv: true, anisomycin: true, camkiiBlocked: true, clampMv: -70 });
     expect(o.json).toBe(true);
@@ -47,7 +61,9 @@ describe('sim CLI', () => {
   it('a real process: --json prints exactly one JSON object with the required shape; --plot writes an SVG', () => {
     const dir = mkdtempSync(join(tmpdir(), 'simcli-'));
     const svg = join(dir, 'sim.svg');
-    const stdout = execFileSync('npx', ['tsx', 'src/sim/cli.ts', '--protocol', 'tetanus', '--json', '--plot', svg], { encoding: 'utf8' });
+    const stdout = execFileSync('npx', ['tsx', 'src/sim/cli.ts', '--protocol', 'tetanus', '--json', '--plot', svg], {
+      encoding: 'utf8',
+    });
     const lines = stdout.trim().split('\n');
     expect(lines.length).toBe(1);
     const j = JSON.parse(lines[0]!);

@@ -16,7 +16,8 @@ export function run(key: string, protocol: () => Protocol, conditions: Partial<C
 }
 
 export const tetanusRun = (c: Partial<Conditions> = {}) => run('tetanus', () => tetanus(), c);
-export const lfsRun = (c: Partial<Conditions> = {}) => run('lfs', () => lowFrequencyStimulation({ afterMs: 2 * 3_600_000 }), c);
+export const lfsRun = (c: Partial<Conditions> = {}) =>
+  run('lfs', () => lowFrequencyStimulation({ afterMs: 2 * 3_600_000 }), c);
 export const testPulseRun = (c: Partial<Conditions> = {}) => run('tp', () => testPulse({ afterMs: 600_000 }), c);
 export const pairingRun = (c: Partial<Conditions> = {}) => run('pair', () => pairing({ afterMs: 2 * 3_600_000 }), c);
 
@@ -35,7 +36,11 @@ export function peakOf(tr: SpineTrace, column: number, a: number, b: number): { 
   const v = c[column]!;
   let best = -Infinity;
   let bt = NaN;
-  for (let i = 0; i < t.length; i++) if (t[i]! >= a && t[i]! <= b && v[i]! > best) { best = v[i]!; bt = t[i]!; }
+  for (let i = 0; i < t.length; i++)
+    if (t[i]! >= a && t[i]! <= b && v[i]! > best) {
+      best = v[i]!;
+      bt = t[i]!;
+    }
   return { value: best, tMs: bt };
 }
 
@@ -45,7 +50,8 @@ export function timeAbove(tr: SpineTrace, column: number, level: number, a: numb
   const t = c[COL.t]!;
   const v = c[column]!;
   let s = 0;
-  for (let i = 1; i < t.length; i++) if (t[i]! > a && t[i]! <= b && v[i]! > level && v[i - 1]! > level) s += t[i]! - t[i - 1]!;
+  for (let i = 1; i < t.length; i++)
+    if (t[i]! > a && t[i]! <= b && v[i]! > level && v[i - 1]! > level) s += t[i]! - t[i - 1]!;
   return s;
 }
 

@@ -1,20 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { cleftGlutamateMilliM, depressedReleaseScale, meanGlutamateOverStepMilliM } from '../../src/sim/glutamate';
-import { stepAmpaOpenFraction, stepNmdaBoundFraction, stepNmdaOpenFraction, s831ConductanceFactor } from '../../src/sim/receptors';
+import {
+  stepAmpaOpenFraction,
+  stepNmdaBoundFraction,
+  stepNmdaOpenFraction,
+  s831ConductanceFactor,
+} from '../../src/sim/receptors';
 import { ampaCaCurrentPicoA, nmdaCaCurrentPicoA, nmdaCurrentPicoA } from '../../src/sim/calcium';
 import { P, PARAMETER_TABLE } from '../../src/sim/parameters';
 
 /** Open fractions after one release at t = 0, sampled every dt (ms) for durMs. */
 function singleRelease(durMs: number, dt = 0.01) {
   const spikes = [0];
-  let r = 0, b = 0, o = 0;
-  const t: number[] = [], ampa: number[] = [], nmda: number[] = [];
+  let r = 0,
+    b = 0,
+    o = 0;
+  const t: number[] = [],
+    ampa: number[] = [],
+    nmda: number[] = [];
   for (let i = 0; i * dt < durMs; i++) {
     const glu = meanGlutamateOverStepMilliM(cleftGlutamateMilliM(i * dt, spikes, 0), dt);
     r = stepAmpaOpenFraction(r, glu, dt);
     b = stepNmdaBoundFraction(b, glu, dt);
     o = stepNmdaOpenFraction(o, b, dt);
-    t.push((i + 1) * dt); ampa.push(r); nmda.push(o);
+    t.push((i + 1) * dt);
+    ampa.push(r);
+    nmda.push(o);
   }
   return { t, ampa, nmda };
 }

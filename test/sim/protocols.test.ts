@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CONDITIONS, explainerTrace, lowFrequencyStimulation, pairing, simulate, spikeTrain, testPulse, testPulseResponse, tetanus,
+  DEFAULT_CONDITIONS,
+  explainerTrace,
+  lowFrequencyStimulation,
+  pairing,
+  simulate,
+  spikeTrain,
+  testPulse,
+  testPulseResponse,
+  tetanus,
 } from '../../src/sim/index';
 import { COL, HOUR, MIN, cols, lfsRun, pairingRun, peakOf, tetanusRun, testPulseRun } from './fixtures';
 
@@ -16,20 +24,30 @@ describe('protocol outcomes a neuroscientist expects', () => {
     expect(lowFrequencyStimulation().presynapticSpikeTimesMs.filter((t) => t >= 0).length).toBe(900);
     expect(pairing().postsynapticDepolarisations.length).toBe(100);
     expect(spikeTrain([0, 5, 10]).presynapticSpikeTimesMs).toEqual([0, 5, 10]);
-    expect(DEFAULT_CONDITIONS).toEqual({ mgOutMilliM: 1, apv: false, anisomycin: false, camkiiBlocked: false, clampMv: null });
+    expect(DEFAULT_CONDITIONS).toEqual({
+      mgOutMilliM: 1,
+      apv: false,
+      anisomycin: false,
+      camkiiBlocked: false,
+      clampMv: null,
+    });
   });
 
   it('tetanus gives LTP (~150 % at 60 min), lasting to 8 h (late LTP)', () => {
     const tr = tetanusRun();
     expect(f(tr, 60 * MIN)).toBeGreaterThan(140);
     expect(f(tr, 8 * HOUR)).toBeGreaterThan(125);
-    expect(tr.sample(tr.protocol.endMs + 60 * MIN).ampaReceptorCount).toBeGreaterThan(tr.sample(-1000).ampaReceptorCount * 1.3);
+    expect(tr.sample(tr.protocol.endMs + 60 * MIN).ampaReceptorCount).toBeGreaterThan(
+      tr.sample(-1000).ampaReceptorCount * 1.3,
+    );
   });
 
   it('LFS (1 Hz x 900) gives LTD, and the spine shrinks', () => {
     const tr = lfsRun();
     expect(f(tr, 30 * MIN)).toBeLessThan(90);
-    expect(tr.sample(tr.protocol.endMs + 30 * MIN).spineHeadVolumeUm3).toBeLessThan(tr.sample(-1000).spineHeadVolumeUm3);
+    expect(tr.sample(tr.protocol.endMs + 30 * MIN).spineHeadVolumeUm3).toBeLessThan(
+      tr.sample(-1000).spineHeadVolumeUm3,
+    );
     // LFS does not switch CaMKII on: phosphatase wins.
     expect(peakOf(tr, COL.pT286, 0, tr.protocol.endMs).value).toBeLessThan(0.1);
     expect(peakOf(tr, COL.pp1, 0, tr.protocol.endMs).value).toBeGreaterThan(0.2);
@@ -79,9 +97,12 @@ describe('protocol outcomes a neuroscientist expects', () => {
     const b = cols(simulate(tetanus({ afterMs: 10 * MIN })));
     expect(a.length).toBe(b.length);
     for (let c = 0; c < a.length; c++) {
-      const x = a[c]!, y = b[c]!;
+      const x = a[c]!,
+        y = b[c]!;
       expect(x.length).toBe(y.length);
-      expect(Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength))).toBe(true);
+      expect(
+        Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength)),
+      ).toBe(true);
     }
   });
 
@@ -90,7 +111,8 @@ describe('protocol outcomes a neuroscientist expects', () => {
     expect(tr.sample(-1e12).tMs).toBe(tr.startMs);
     expect(tr.sample(1e12).tMs).toBe(tr.endMs);
     const c = cols(tr);
-    const t = c[COL.t]!, v = c[COL.vm]!;
+    const t = c[COL.t]!,
+      v = c[COL.vm]!;
     const i = t.findIndex((x) => x > 100);
     const mid = (t[i]! + t[i + 1]!) / 2;
     if (t[i + 1]! > t[i]!) expect(tr.sample(mid).vmMv).toBeCloseTo((v[i]! + v[i + 1]!) / 2, 9);

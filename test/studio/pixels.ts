@@ -13,12 +13,17 @@ export function decodePng(png: Buffer): RgbImage {
   if (png.length < 24 || png.toString('latin1', 1, 4) !== 'PNG') throw new Error('not a PNG');
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
-  const r = spawnSync('ffmpeg', ['-v', 'error', '-f', 'png_pipe', '-i', 'pipe:0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
-    input: png,
-    maxBuffer: width * height * 3 + 1024,
-  });
+  const r = spawnSync(
+    'ffmpeg',
+    ['-v', 'error', '-f', 'png_pipe', '-i', 'pipe:0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    {
+      input: png,
+      maxBuffer: width * height * 3 + 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`ffmpeg could not decode the PNG: ${r.stderr?.toString() ?? r.error?.message}`);
-  if (r.stdout.length !== width * height * 3) throw new Error(`decoded ${r.stdout.length} bytes, expected ${width * height * 3}`);
+  if (r.stdout.length !== width * height * 3)
+    throw new Error(`decoded ${r.stdout.length} bytes, expected ${width * height * 3}`);
   return { width, height, data: r.stdout };
 }
 
@@ -26,7 +31,21 @@ export function decodePng(png: Buffer): RgbImage {
 export function decodePngScaled(png: Buffer, width: number, height: number): RgbImage {
   const r = spawnSync(
     'ffmpeg',
-    ['-v', 'error', '-f', 'png_pipe', '-i', 'pipe:0', '-vf', `scale=${width}:${height}:flags=area`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    [
+      '-v',
+      'error',
+      '-f',
+      'png_pipe',
+      '-i',
+      'pipe:0',
+      '-vf',
+      `scale=${width}:${height}:flags=area`,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      'pipe:1',
+    ],
     { input: png, maxBuffer: width * height * 3 + 1024 },
   );
   if (r.status !== 0) throw new Error(`ffmpeg could not scale the PNG: ${r.stderr?.toString() ?? r.error?.message}`);
@@ -53,8 +72,12 @@ export function pixelStats(img: RgbImage): { lumaStdDev: number; distinctColours
 }
 
 /** Per-channel differences between two same-size images. */
-export function pixelDiff(a: RgbImage, b: RgbImage): { meanAbs: number; maxAbs: number; fractionOver: (level: number) => number } {
-  if (a.width !== b.width || a.height !== b.height) throw new Error(`sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+export function pixelDiff(
+  a: RgbImage,
+  b: RgbImage,
+): { meanAbs: number; maxAbs: number; fractionOver: (level: number) => number } {
+  if (a.width !== b.width || a.height !== b.height)
+    throw new Error(`sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
   const diffs = new Uint8Array(a.data.length);
   let sum = 0;
   let max = 0;

@@ -11,7 +11,15 @@ import { decodePng, decodePngScaled, pixelDiff, pixelStats } from './pixels';
  * Chromium. The self-test composition (src/studio/selftest) is 300 frames,
  * parts "part-a" 0-149 and "part-b" 150-299, throws at frames 200-209.
  */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const LIVE_DIR = join(REPO_ROOT, 'src', 'studio', 'selftest', 'live');
 const LIVE_FIX = join(LIVE_DIR, 'fault.json');
 // The machine is shared and busy: generous waits, but every wait has an end.
@@ -48,7 +56,11 @@ function setLiveFixture(content: { fixed?: boolean; brokenModule?: boolean }): v
 
 beforeAll(async () => {
   setLiveFixture({});
-  studio = await startStudio({ port: 0, logLevel: 'error', cacheDir: join(REPO_ROOT, 'node_modules', '.vite-studio-test') });
+  studio = await startStudio({
+    port: 0,
+    logLevel: 'error',
+    cacheDir: join(REPO_ROOT, 'node_modules', '.vite-studio-test'),
+  });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -88,7 +100,9 @@ describe('studio in headless Chromium', () => {
       samples.push(
         await page.evaluate(() => ({
           frame: Number(document.querySelector('[data-testid="frame-number"]')!.textContent),
-          audioFrame: Math.floor((window as unknown as { __studioAudio: HTMLMediaElement }).__studioAudio.currentTime * 30),
+          audioFrame: Math.floor(
+            (window as unknown as { __studioAudio: HTMLMediaElement }).__studioAudio.currentTime * 30,
+          ),
         })),
       );
     }
@@ -198,7 +212,9 @@ describe('studio in headless Chromium', () => {
     try {
       await expect.poll(() => page.locator('[data-testid="module-error"]').count(), SLOW).toBe(1);
       expect(await page.textContent('[data-testid="module-error"]')).toContain('deliberate module load error');
-      expect(await page.textContent('[data-testid="module-error"]')).toContain('src/studio/selftest/SelftestComposition.tsx');
+      expect(await page.textContent('[data-testid="module-error"]')).toContain(
+        'src/studio/selftest/SelftestComposition.tsx',
+      );
       // The last good composition still plays and steps.
       await page.locator('[data-testid="stage"]').click();
       await page.keyboard.press('ArrowRight');
@@ -224,8 +240,10 @@ describe('studio in headless Chromium', () => {
   it('shows the same pixels as the renderer for the same frame (placeholder: native size, and scaled to fit)', async () => {
     const stillPath = join(REPO_ROOT, 'out', 'studio-test', `placeholder-450-${process.pid}.png`);
     const renderStillModule = join(REPO_ROOT, 'src', 'render', 'renderStill.ts');
-    if (!existsSync(renderStillModule)) throw new Error('src/render/renderStill.ts is missing: the comparison needs the renderer.');
-    const { renderStill } = (await import('../../src/render/renderStill')) as typeof import('../../src/render/renderStill');
+    if (!existsSync(renderStillModule))
+      throw new Error('src/render/renderStill.ts is missing: the comparison needs the renderer.');
+    const { renderStill } =
+      (await import('../../src/render/renderStill')) as typeof import('../../src/render/renderStill');
     let stillPng: Buffer;
     try {
       await renderStill({ compositionId: 'placeholder', frame: 450, outPath: stillPath });
@@ -242,7 +260,9 @@ describe('studio in headless Chromium', () => {
     const studioShot = decodePng(await page.locator('[data-composition]').screenshot());
     expect([studioShot.width, studioShot.height]).toEqual([1920, 1080]);
     const diff = pixelDiff(studioShot, still);
-    console.log(`studio vs still, placeholder frame 450 at 100 %: mean |diff| ${diff.meanAbs.toFixed(3)}, max ${diff.maxAbs}, over 16: ${(diff.fractionOver(16) * 100).toFixed(3)} %`);
+    console.log(
+      `studio vs still, placeholder frame 450 at 100 %: mean |diff| ${diff.meanAbs.toFixed(3)}, max ${diff.maxAbs}, over 16: ${(diff.fractionOver(16) * 100).toFixed(3)} %`,
+    );
     // Not bit-exact: gradients are dithered per raster tile, and the tiles fall differently on the two pages (differences of 1-2 levels).
     expect(diff.meanAbs).toBeLessThan(1);
     expect(diff.fractionOver(16)).toBeLessThan(0.005);
@@ -258,7 +278,9 @@ describe('studio in headless Chromium', () => {
     const thumbStudio = decodePngScaled(fitPng, 192, 108);
     const thumbStill = decodePngScaled(stillPng, 192, 108);
     const fitDiff = pixelDiff(thumbStudio, thumbStill);
-    console.log(`studio at ${scale.toFixed(3)}x vs still, 192x108 thumbnails: mean |diff| ${fitDiff.meanAbs.toFixed(2)}, max ${fitDiff.maxAbs}, over 24: ${(fitDiff.fractionOver(24) * 100).toFixed(2)} %`);
+    console.log(
+      `studio at ${scale.toFixed(3)}x vs still, 192x108 thumbnails: mean |diff| ${fitDiff.meanAbs.toFixed(2)}, max ${fitDiff.maxAbs}, over 24: ${(fitDiff.fractionOver(24) * 100).toFixed(2)} %`,
+    );
     // Resampling twice blurs edges a little; a mis-sized 3D canvas (drawn at scale^2) differs by 100+ over its area.
     expect(fitDiff.meanAbs).toBeLessThan(3);
     expect(fitDiff.fractionOver(24)).toBeLessThan(0.01);
@@ -284,9 +306,24 @@ describe('studio in headless Chromium', () => {
         .toMatch(/^(done|failed|cancelled)/);
       const jobText = (await page.textContent('[data-testid="render-job"]')) ?? '';
       expect(jobText, jobText).toMatch(/^done · 2\/2 frames \(100%\)/);
-      const probe = spawnSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames,width,height', '-of', 'json', outPath], {
-        encoding: 'utf8',
-      });
+      const probe = spawnSync(
+        'ffprobe',
+        [
+          '-v',
+          'error',
+          '-count_frames',
+          '-select_streams',
+          'v:0',
+          '-show_entries',
+          'stream=nb_read_frames,width,height',
+          '-of',
+          'json',
+          outPath,
+        ],
+        {
+          encoding: 'utf8',
+        },
+      );
       expect(probe.status, probe.stderr).toBe(0);
       expect(JSON.parse(probe.stdout).streams[0]).toEqual({ width: 1920, height: 1080, nb_read_frames: '2' });
     } finally {

@@ -5,11 +5,15 @@ import { REPO_ROOT } from '../../src/studio/studioServer';
 
 /** `npm run studio` runs this file with tsx. */
 function studioCli(args: string[]) {
-  return spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [join(REPO_ROOT, 'src', 'studio', 'server.ts'), ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  return spawnSync(
+    join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+    [join(REPO_ROOT, 'src', 'studio', 'server.ts'), ...args],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
 }
 
 describe('npm run studio (CLI)', () => {

@@ -5,7 +5,14 @@ import { bookmarkMarkers, captionCues, sceneAtFrame, type StudioTimeline } from 
 import { formatStudioUrl, parseStudioUrl } from '../../src/studio/studioUrl';
 import { decodeWav, waveformPeaks } from '../../src/studio/wavPeaks';
 
-const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('studio keys', () => {
   it('maps editor keys to actions at the composition fps', () => {
@@ -35,26 +42,51 @@ describe('studio keys', () => {
 describe('studio URL', () => {
   it('round-trips composition, frame, range and flags', () => {
     const state = parseStudioUrl('?composition=explainer&frame=123&range=90-240&selftest=1&zoom=0.5');
-    expect(state).toEqual({ compositionId: 'explainer', frame: 123, range: { from: 90, to: 240 }, selftest: true, zoom: 0.5 });
+    expect(state).toEqual({
+      compositionId: 'explainer',
+      frame: 123,
+      range: { from: 90, to: 240 },
+      selftest: true,
+      zoom: 0.5,
+    });
     expect(parseStudioUrl(formatStudioUrl(state))).toEqual(state);
   });
 
   it('falls back to safe values on a mangled link', () => {
-    expect(parseStudioUrl('?frame=-4&range=9-2&zoom=big')).toEqual({ compositionId: null, frame: 0, range: null, selftest: false, zoom: 'fit' });
+    expect(parseStudioUrl('?frame=-4&range=9-2&zoom=big')).toEqual({
+      compositionId: null,
+      frame: 0,
+      range: null,
+      selftest: false,
+      zoom: 'fit',
+    });
   });
 });
 
 describe('render command', () => {
   it('renders a range to its own file with the same CLI as npm run render', () => {
-    expect(renderCommandLine({ compositionId: 'explainer', range: null })).toBe('npx tsx src/render/cli.ts --composition explainer');
+    expect(renderCommandLine({ compositionId: 'explainer', range: null })).toBe(
+      'npx tsx src/render/cli.ts --composition explainer',
+    );
     const { args, outPath } = renderCliArgs({ compositionId: 'explainer-vertical', range: { from: 30, to: 89 } });
-    expect(args).toEqual(['src/render/cli.ts', '--composition', 'explainer-vertical', '--frames', '30-89', '--out', 'out/studio/explainer-vertical_30-89.mp4']);
+    expect(args).toEqual([
+      'src/render/cli.ts',
+      '--composition',
+      'explainer-vertical',
+      '--frames',
+      '30-89',
+      '--out',
+      'out/studio/explainer-vertical_30-89.mp4',
+    ]);
     expect(outPath).toBe('out/studio/explainer-vertical_30-89.mp4');
     expect(() => renderCliArgs({ compositionId: 'x; rm -rf /', range: null })).toThrow(/Bad composition id/);
   });
 
   it('reads frames done/total from a progress line', () => {
-    expect(parseRenderProgress('render explainer  frames 120/1800  9.8 fps  ETA 2:51')).toEqual({ done: 120, total: 1800 });
+    expect(parseRenderProgress('render explainer  frames 120/1800  9.8 fps  ETA 2:51')).toEqual({
+      done: 120,
+      total: 1800,
+    });
     expect(parseRenderProgress('date 2026/11 frames 5/10')).toEqual({ done: 5, total: 10 });
     expect(parseRenderProgress('bundling...')).toBeNull();
   });
@@ -84,7 +116,11 @@ describe('timeline model', () => {
   });
 
   it('lists bookmarks in frame order', () => {
-    expect(bookmarkMarkers(timeline).map((b) => `${b.sceneId}:${b.name}@${b.frame}`)).toEqual(['a:go@60', 'b:start@140', 'b:stop@250']);
+    expect(bookmarkMarkers(timeline).map((b) => `${b.sceneId}:${b.name}@${b.frame}`)).toEqual([
+      'a:go@60',
+      'b:start@140',
+      'b:stop@250',
+    ]);
   });
 
   it('uses the video cues when given, else pages the words', () => {
@@ -147,6 +183,8 @@ describe('waveform peaks', () => {
   });
 
   it('says what is wrong with a file that is not a WAV', () => {
-    expect(() => decodeWav(new TextEncoder().encode('ID3 not a wav at all'), 'public/voice/x.mp3')).toThrow(/public\/voice\/x\.mp3: not a WAV file/);
+    expect(() => decodeWav(new TextEncoder().encode('ID3 not a wav at all'), 'public/voice/x.mp3')).toThrow(
+      /public\/voice\/x\.mp3: not a WAV file/,
+    );
   });
 });

@@ -58,7 +58,8 @@ describe('buildTimeline', () => {
     expect(t.captions[2]!.text).toBe(' one');
     const s2 = t.scenes[2]!;
     expect(t.captions[4]!.startMs).toBe(Math.round((s2.audioStartFrame * 1000) / fps + 200));
-    for (let i = 1; i < t.captions.length; i++) expect(t.captions[i]!.startMs).toBeGreaterThanOrEqual(t.captions[i - 1]!.endMs);
+    for (let i = 1; i < t.captions.length; i++)
+      expect(t.captions[i]!.startMs).toBeGreaterThanOrEqual(t.captions[i - 1]!.endMs);
   });
 
   it('over 60.0 s: throws naming the overrun and the longest scenes', () => {
@@ -125,7 +126,9 @@ describe('explainerTimeline (the committed narration at 30 fps)', () => {
   it('scene audio fits inside the scene', () => {
     for (const s of explainerTimeline.scenes) {
       const timing = narrationTimings.scenes.find((x) => x.id === s.id)!;
-      expect(s.audioStartFrame + (timing.audioDurationMs * 30) / 1000).toBeLessThanOrEqual(s.startFrame + s.durationFrames);
+      expect(s.audioStartFrame + (timing.audioDurationMs * 30) / 1000).toBeLessThanOrEqual(
+        s.startFrame + s.durationFrames,
+      );
     }
   });
 });

@@ -40,7 +40,9 @@ describe('aligning a recording to the script (pocketsphinx)', () => {
     const errors = aligned.map((w, i) => Math.abs(w.startMs - known[i]!));
     const within = errors.filter((e) => e <= 50).length / errors.length;
     const meanMs = errors.reduce((a, b) => a + b, 0) / errors.length;
-    console.log(`alignment: ${(within * 100).toFixed(1)} % of ${errors.length} words within 50 ms, mean error ${meanMs.toFixed(1)} ms`);
+    console.log(
+      `alignment: ${(within * 100).toFixed(1)} % of ${errors.length} words within 50 ms, mean error ${meanMs.toFixed(1)} ms`,
+    );
     expect(within).toBeGreaterThanOrEqual(0.9);
     expect(meanMs).toBeLessThan(30);
   }, 300_000);
@@ -53,8 +55,20 @@ describe('aligning a recording to the script (pocketsphinx)', () => {
 
   it('--recording writes the same outputs: timings (source recording), scene WAVs, a normalised narration track', () => {
     const out = join(work, 'out');
-    const paths = { timingsJson: join(out, 'timings.json'), narrationWav: join(out, 'narration.wav'), scenesDir: join(out, 'scenes') };
-    const r = alignRecording({ script, recording, voice: DEFAULT_VOICE, cacheDir: join(work, 'cache'), paths, fps: 30, log: () => {} });
+    const paths = {
+      timingsJson: join(out, 'timings.json'),
+      narrationWav: join(out, 'narration.wav'),
+      scenesDir: join(out, 'scenes'),
+    };
+    const r = alignRecording({
+      script,
+      recording,
+      voice: DEFAULT_VOICE,
+      cacheDir: join(work, 'cache'),
+      paths,
+      fps: 30,
+      log: () => {},
+    });
     const timings = JSON.parse(readFileSync(paths.timingsJson, 'utf8'));
     expect(timings.voice.source).toBe('recording');
     expect(checkTimingsFresh(scriptText, timings).fresh).toBe(true);
@@ -84,9 +98,22 @@ describe('aligning a recording to the script (pocketsphinx)', () => {
     const take = join(work, 'mg-take.wav');
     execFileSync('sox', ['public/voice/scenes/mg-expulsion.wav', take, 'tempo', String(TEMPO), 'pitch', '150']);
     const out = join(work, 'out-scene');
-    const paths = { timingsJson: join(out, 'timings.json'), narrationWav: join(out, 'narration.wav'), scenesDir: join(out, 'scenes') };
+    const paths = {
+      timingsJson: join(out, 'timings.json'),
+      narrationWav: join(out, 'narration.wav'),
+      scenesDir: join(out, 'scenes'),
+    };
     // The project's voice cache: unchanged synthetic scenes are reused, not re-synthesised.
-    const r = alignRecording({ script, recording: take, scene: 'mg-expulsion', voice: DEFAULT_VOICE, cacheDir: '.cache/voice', paths, fps: 30, log: () => {} });
+    const r = alignRecording({
+      script,
+      recording: take,
+      scene: 'mg-expulsion',
+      voice: DEFAULT_VOICE,
+      cacheDir: '.cache/voice',
+      paths,
+      fps: 30,
+      log: () => {},
+    });
     expect(r.timings.voice.source).toBe('recording');
     expect(r.timings.voice.voice).toContain('mg-expulsion: recording mg-take.wav');
     for (const s of r.timings.scenes) {
@@ -102,7 +129,9 @@ describe('aligning a recording to the script (pocketsphinx)', () => {
     }
     const k = r.timeline.scenes.findIndex((s) => s.id === 'mg-expulsion');
     // Earlier scenes keep their frames; later ones shift by the longer take.
-    expect(r.timeline.scenes.slice(0, k + 1).map((s) => s.startFrame)).toEqual(explainerTimeline.scenes.slice(0, k + 1).map((s) => s.startFrame));
+    expect(r.timeline.scenes.slice(0, k + 1).map((s) => s.startFrame)).toEqual(
+      explainerTimeline.scenes.slice(0, k + 1).map((s) => s.startFrame),
+    );
     const delta = r.timeline.scenes[k]!.durationFrames - explainerTimeline.scenes[k]!.durationFrames;
     expect(delta).toBeGreaterThan(0);
     expect(r.timeline.scenes[k + 1]!.startFrame).toBe(explainerTimeline.scenes[k + 1]!.startFrame + delta);

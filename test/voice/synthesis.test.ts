@@ -16,7 +16,12 @@ const script = parseScript(scriptText);
 const work = mkdtempSync(join(tmpdir(), 'voice-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const voiceMeta = { engine: 'festival', voice: DEFAULT_VOICE.voice, rate: DEFAULT_VOICE.rate, source: 'synthetic' as const };
+const voiceMeta = {
+  engine: 'festival',
+  voice: DEFAULT_VOICE.voice,
+  rate: DEFAULT_VOICE.rate,
+  source: 'synthetic' as const,
+};
 function timelineOf(s: typeof script, audio: SceneAudio[]) {
   const durations = audio.map((a) => Math.round(pcmDurationMs(readWav(a.wav48Path))));
   return buildTimeline(buildVoiceTimings(s, audio, voiceMeta, durations), 30);
@@ -34,7 +39,9 @@ function miniScript(): string {
     'spine-growth': 'It {grows}, a {bigger response|bigger-response}.',
     outro: 'Then {late} phases.',
   };
-  return Object.entries(lines).map(([id, text]) => `## ${id}\ntitle: ${id}\n\n${text}\n`).join('\n');
+  return Object.entries(lines)
+    .map(([id, text]) => `## ${id}\ntitle: ${id}\n\n${text}\n`)
+    .join('\n');
 }
 
 describe('festival synthesis', () => {
@@ -93,7 +100,8 @@ describe('festival synthesis', () => {
       const shift = i > k ? delta : 0;
       expect(t1.scenes[i]!.startFrame, s.id).toBe(s.startFrame + shift);
       if (i !== k) {
-        for (const [name, f] of Object.entries(s.bookmarkFrames)) expect(t1.scenes[i]!.bookmarkFrames[name], `${s.id}/${name}`).toBe(f + shift);
+        for (const [name, f] of Object.entries(s.bookmarkFrames))
+          expect(t1.scenes[i]!.bookmarkFrames[name], `${s.id}/${name}`).toBe(f + shift);
       }
     });
     expect(t1.totalFrames).toBe(t0.totalFrames + delta);

@@ -15,7 +15,9 @@ export const SELFTEST_THROW_FRAMES = { from: 200, to: 209 } as const;
  * error in place, or `{"brokenModule": true}` to break this module; it deletes
  * the file afterwards. Absent = the fault is on, the module loads.
  */
-const liveOverrides = import.meta.glob<{ default: { fixed?: boolean; brokenModule?: boolean } }>('./live/*.json', { eager: true });
+const liveOverrides = import.meta.glob<{ default: { fixed?: boolean; brokenModule?: boolean } }>('./live/*.json', {
+  eager: true,
+});
 const faultFixed = Object.values(liveOverrides).some((m) => m.default.fixed === true);
 // `{"brokenModule": true}` makes this module fail while loading, as a syntax error or bad data would.
 if (Object.values(liveOverrides).some((m) => m.default.brokenModule === true)) {
@@ -37,11 +39,23 @@ function Part({ hue, label }: { hue: number; label: string }) {
   const x = interpolate(frame, [0, 149], [80, width - 280]);
   return (
     <div style={{ position: 'absolute', inset: 0, background: `hsl(${hue} 55% 22%)` }}>
-      <div style={{ position: 'absolute', left: x, top: 300, width: 200, height: 200, borderRadius: 24, background: `hsl(${(hue + 150) % 360} 80% 60%)` }} />
+      <div
+        style={{
+          position: 'absolute',
+          left: x,
+          top: 300,
+          width: 200,
+          height: 200,
+          borderRadius: 24,
+          background: `hsl(${(hue + 150) % 360} 80% 60%)`,
+        }}
+      />
       <div style={{ position: 'absolute', left: 80, top: 60, color: '#fff', font: 'bold 96px sans-serif' }}>
         {label} · {frame}
       </div>
-      <div style={{ position: 'absolute', left: 80, bottom: 40, color: '#fff', font: '40px sans-serif' }}>of {durationInFrames} frames</div>
+      <div style={{ position: 'absolute', left: 80, bottom: 40, color: '#fff', font: '40px sans-serif' }}>
+        of {durationInFrames} frames
+      </div>
     </div>
   );
 }
