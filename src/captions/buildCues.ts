@@ -6,7 +6,7 @@
  * one (or the scene cut) as reading speed needs. Pure.
  */
 import type { Caption } from '@remotion/captions';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { Timeline } from '../timeline/types';
 import { breakLines } from './lineBreak';
 import { CAPTION_LIMITS, type CaptionLimits } from './limits';

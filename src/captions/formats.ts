@@ -1,6 +1,6 @@
 /** Caption file serialisers: WebVTT, SRT (@remotion/captions serializeSrt), chapters WebVTT, plain-text transcript. */
 import { serializeSrt } from '@remotion/captions';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { Timeline } from '../timeline/types';
 import type { CaptionCue } from './types';
 

@@ -1,6 +1,6 @@
 /** Writes the caption sidecars of a rendered MP4 next to it (atomic writes). Node only. */
 import { renameSync, writeFileSync } from 'node:fs';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { Timeline } from '../timeline/types';
 import { buildCues, sceneCutsMs } from './buildCues';
 import { toChaptersVtt, toSrt, toTranscript, toWebVtt } from './formats';

@@ -1,5 +1,5 @@
 import type { Caption } from '@remotion/captions';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 
 /** One subtitle cue: what is on screen from startMs to endMs (video time). */
 export interface CaptionCue {

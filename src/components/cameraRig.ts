@@ -6,7 +6,7 @@
  */
 import { PerspectiveCamera, Vector3 } from 'three';
 import { easeCubicInOut } from 'd3-ease';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { Timeline } from '../timeline/types';
 import type { Layout } from './layout';
 import { NMDA_SLOTS, onHead, type Vec3 } from './synapseGeometry';

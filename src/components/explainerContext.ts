@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ExplainerData } from '../story/explainerData';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { SpineState } from '../sim/types';
 import type { SceneClock } from '../story/storyTime';
 import { useAbsoluteFrame } from '../engine';

@@ -3,7 +3,7 @@
  * its physical time, the sampled state and the camera shot. Pure.
  */
 import type { ExplainerData } from '../story/explainerData';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { SpineState } from '../sim/types';
 import { sceneIndexAt, shotAt, type Shot } from './cameraRig';
 import { headRadiusUnits } from './synapseGeometry';

@@ -1,6 +1,6 @@
 import { explainerTimeline, sceneTitle } from '../story/narration';
 import type { Timeline } from '../timeline/types';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { Chapter } from './sceneSteps';
 import { transcriptLines, type CueLike, type TranscriptLine } from './transcriptLines';
 

@@ -19,7 +19,7 @@
  *   `parseFrameRange`, `fitScale`, ...).
  *
  * ```tsx
- * import { usePlayback, ScaledFrame, frameToTimecode } from '../player';
+ * import { usePlayback, ScaledFrame, frameToTimecode } from './';
  * import { compositions } from '../compositions';
  * const composition = compositions.find((c) => c.id === 'explainer')!;
  * function Player() {

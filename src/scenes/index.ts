@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { SceneId } from '../story/sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import { Intro } from './Intro';
 import { GlutamateRelease } from './GlutamateRelease';
 import { MgExpulsion } from './MgExpulsion';

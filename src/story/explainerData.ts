@@ -2,7 +2,7 @@
  * The one place the explainer gets its inputs: the narration timeline and
  * the simulation trace, plus each scene's clock built from both.
  */
-import type { SceneId } from './sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { Timeline } from '../timeline/types';
 import type { SpineTrace } from '../sim/types';
 import { sceneClocks, type SceneClock } from './storyTime';

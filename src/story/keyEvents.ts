@@ -3,7 +3,7 @@
  * physical time (ms) at which it happens and the narration bookmark it must
  * land on. Pure: no React, no DOM.
  */
-import type { SceneId } from './sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { SpineState, SpineTrace } from '../sim/types';
 import { jahrStevensUnblockedFraction } from '../sim';
 

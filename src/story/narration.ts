@@ -7,7 +7,7 @@ import timingsJson from '../../captions/timings.json';
 import { buildTimeline } from '../timeline/buildTimeline';
 import { parseVoiceTimings } from '../timeline/timingsSchema';
 import type { SceneSpan, Timeline, VoiceTimings } from '../timeline/types';
-import type { SceneId } from './sceneIds';
+import type { SceneId } from '../script/sceneIds';
 
 /** Frame rate of every composition (DESIGN.md output targets: 30 fps). */
 export const EXPLAINER_FPS = 30;

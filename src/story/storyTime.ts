@@ -9,7 +9,7 @@
  * motion (1 ms of biology takes 1 s of video), 600 is fast forward (10 min a
  * second). Pure: no React, no DOM.
  */
-import type { SceneId } from './sceneIds';
+import type { SceneId } from '../script/sceneIds';
 import type { SceneSpan, Timeline } from '../timeline/types';
 import type { SpineTrace } from '../sim/types';
 import { KEY_EVENTS, keyEventMs } from './keyEvents';

@@ -4,7 +4,7 @@
  * word caption moved to video time. Pure.
  */
 import type { Caption } from '@remotion/captions';
-import { SCENE_IDS } from '../story/sceneIds';
+import { SCENE_IDS } from '../script/sceneIds';
 import type { SceneSpan, Timeline, VoiceTimings } from './types';
 
 export interface TimelineOptions {

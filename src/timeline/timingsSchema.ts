@@ -1,6 +1,6 @@
 /** zod schema of captions/timings.json (VoiceTimings), for loading it safely in the app and the CLIs. */
 import { z } from 'zod';
-import { SCENE_IDS } from '../story/sceneIds';
+import { SCENE_IDS } from '../script/sceneIds';
 import type { VoiceTimings } from './types';
 
 const caption = z.object({

@@ -8,8 +8,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeCaptionSidecars } from '../captions/sidecars';
-import { parseScript, ScriptError } from '../story/script';
-import { SCENE_IDS, type SceneId } from '../story/sceneIds';
+import { parseScript, ScriptError } from '../script/script';
+import { SCENE_IDS, type SceneId } from '../script/sceneIds';
 import { TimelineOverrunError } from '../timeline/buildTimeline';
 import { writeVoiceOutputs, type OutputPaths } from './outputs';
 import { DEFAULT_VOICE, LOUDNESS_TARGET } from './settings';

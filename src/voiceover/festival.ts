@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ScriptScene } from '../story/script';
+import type { ScriptScene } from '../script/script';
 import type { SyntheticVoiceSettings } from './settings';
 
 /** Times of one caption word in the scene audio, ms. */

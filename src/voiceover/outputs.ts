@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Caption } from '@remotion/captions';
-import type { NarrationScript, ScriptScene } from '../story/script';
+import type { NarrationScript, ScriptScene } from '../script/script';
 import { buildTimeline } from '../timeline/buildTimeline';
 import type { SceneVoiceTiming, Timeline, VoiceTimings } from '../timeline/types';
 import type { WordSpanMs } from './festival';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalScript, type NarrationScript, type ScriptScene, spokenText } from '../story/script';
+import { canonicalScript, type NarrationScript, type ScriptScene, spokenText } from '../script/script';
 import type { VoiceTimings } from '../timeline/types';
 import { PIPELINE_VERSION } from './settings';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseScript } from '../story/script';
+import { parseScript } from '../script/script';
 import type { VoiceTimings } from '../timeline/types';
 import { computeScriptHash } from './scriptHash';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NarrationScript } from '../story/script';
+import type { NarrationScript } from '../script/script';
 import { synthesiseScene, type WordSpanMs } from './festival';
 import { normaliseLoudness } from './loudness';
 import type { SceneAudio } from './outputs';

@@ -10,7 +10,7 @@ import { CAPTION_LIMITS } from '../../src/captions/limits';
 import { writeCaptionSidecars } from '../../src/captions/sidecars';
 import { validateCues } from '../../src/captions/validateCues';
 import { explainerTimeline, narrationTimings } from '../../src/story/narration';
-import { SCENE_IDS } from '../../src/story/sceneIds';
+import { SCENE_IDS } from '../../src/script/sceneIds';
 import type { Timeline } from '../../src/timeline/types';
 
 const t = explainerTimeline;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScript, ScriptError, spokenText } from '../../src/story/script';
-import { REQUIRED_BOOKMARKS, SCENE_IDS } from '../../src/story/sceneIds';
+import { parseScript, ScriptError, spokenText } from '../../src/script/script';
+import { REQUIRED_BOOKMARKS, SCENE_IDS } from '../../src/script/sceneIds';
 
 const FILE = 'captions/narration.script.md';
 const real = readFileSync(FILE, 'utf8');

@@ -6,7 +6,7 @@ import { chapterIndexAt, nextChapterFrame, previousChapterFrame, type Chapter } 
 import { frameToClock, frameToSpokenTime } from '../../src/embed/timecode';
 import { activeLineIndex, transcriptLines } from '../../src/embed/transcriptLines';
 import { explainerTimeline } from '../../src/story/narration';
-import { SCENE_IDS } from '../../src/story/sceneIds';
+import { SCENE_IDS } from '../../src/script/sceneIds';
 
 const chapters: Chapter[] = [
   { id: 'a', title: 'A', startFrame: 0, durationFrames: 100 },

@@ -222,7 +222,7 @@ describe('npm run check:outputs (CLI)', () => {
       writeFileSync(f.vtt, 'WEBVTT\n\n00:00:00.000 --> 00:00:00.300\nToo quick\n');
       const r = spawnSync(
         'npx',
-        ['tsx', 'src/render/checkOutputs.ts', '--dir', dir.dir, '--cuts', 'explainer-square', '--skip-loudness'],
+        ['tsx', 'src/publish/checkOutputs.ts', '--dir', dir.dir, '--cuts', 'explainer-square', '--skip-loudness'],
         { encoding: 'utf8' },
       );
       expect(r.status).toBe(1);
@@ -231,10 +231,10 @@ describe('npm run check:outputs (CLI)', () => {
         /explainer-square\.vtt: captions: line 3: cue 1 at 0\.000 s "Too quick": on screen 0\.300 s/,
       );
       expect(r.stdout).toMatch(/\d+ passed, \d+ warnings, [1-9]\d* failed/);
-      const help = spawnSync('npx', ['tsx', 'src/render/checkOutputs.ts', '--help'], { encoding: 'utf8' });
+      const help = spawnSync('npx', ['tsx', 'src/publish/checkOutputs.ts', '--help'], { encoding: 'utf8' });
       expect(help.status).toBe(0);
       expect(help.stdout).toMatch(/--dir <path>/);
-      const wrong = spawnSync('npx', ['tsx', 'src/render/checkOutputs.ts', '--cuts', 'nope'], { encoding: 'utf8' });
+      const wrong = spawnSync('npx', ['tsx', 'src/publish/checkOutputs.ts', '--cuts', 'nope'], { encoding: 'utf8' });
       expect(wrong.status).toBe(2);
       expect(wrong.stderr).toMatch(/Unknown composition "nope"/);
     } finally {

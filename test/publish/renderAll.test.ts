@@ -5,14 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findCompositionMeta } from '../../src/compositions/catalog';
 import { checkOutputs } from '../../src/publish/outputChecks';
 import type { OutputManifest } from '../../src/publish/outputManifest';
-import { SCENE_IDS } from '../../src/story/sceneIds';
+import { SCENE_IDS } from '../../src/script/sceneIds';
 import { makeTempDir } from './mediaFixtures';
 
 const tmp = makeTempDir('render-all');
 afterAll(tmp.cleanup);
 
 const renderAll = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'src/render/renderAll.ts', ...args], { encoding: 'utf8' });
+  spawnSync('npx', ['tsx', 'src/publish/renderAll.ts', ...args], { encoding: 'utf8' });
 
 describe('npm run render:all (no video, no stills: the quick path)', () => {
   it('writes caption sidecars, the embed and a manifest that check:outputs accepts', async () => {

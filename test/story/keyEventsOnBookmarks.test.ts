@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExplainerData } from '../../src/story/explainerData';
 import { KEY_EVENTS } from '../../src/story/keyEvents';
 import { hasKeyEvent, SCENE_TIME_MAPS } from '../../src/story/storyTime';
-import { SCENE_IDS } from '../../src/story/sceneIds';
+import { SCENE_IDS } from '../../src/script/sceneIds';
 
 /**
  * Each scene's key event, read from the trace at the physical time of each

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPhysicalTime, formatSpeedFactor, physicalMsAtFrame, SCENE_TIME_MAPS } from '../../src/story/storyTime';
 import { loadExplainerData } from '../../src/story/explainerData';
-import { SCENE_IDS } from '../../src/story/sceneIds';
+import { SCENE_IDS } from '../../src/script/sceneIds';
 
 describe('story-time maps', () => {
   it('map frames to physical time with one factor: 1/1000 speed moves 1 ms per second of video', () => {

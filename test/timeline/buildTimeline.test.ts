@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, DEFAULT_TIMELINE_OPTIONS, TimelineOverrunError } from '../../src/timeline/buildTimeline';
 import type { VoiceTimings } from '../../src/timeline/types';
-import { SCENE_IDS } from '../../src/story/sceneIds';
+import { SCENE_IDS } from '../../src/script/sceneIds';
 import { explainerTimeline, narrationTimings } from '../../src/story/narration';
 
 /** Synthetic timings: scene i has `durationsMs[i]` of audio, two words, one bookmark at its second word. */

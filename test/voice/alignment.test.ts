@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainerTimeline, narrationTimings } from '../../src/story/narration';
-import { parseScript } from '../../src/story/script';
+import { parseScript } from '../../src/script/script';
 import { measureLoudness } from '../../src/voiceover/loudness';
 import { alignRecording, alignRecordingWords } from '../../src/voiceover/recording';
 import { DEFAULT_VOICE } from '../../src/voiceover/settings';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseScript } from '../../src/story/script';
+import { parseScript } from '../../src/script/script';
 import { buildTimeline } from '../../src/timeline/buildTimeline';
 import { synthesiseScene } from '../../src/voiceover/festival';
 import { buildVoiceTimings, type SceneAudio } from '../../src/voiceover/outputs';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../src/story/script';
+import { parseScript } from '../../src/script/script';
 import { parseVoiceTimings } from '../../src/timeline/timingsSchema';
 import { explainerTimeline } from '../../src/story/narration';
 import { checkTimingsFresh, checkTimingsFileFresh } from '../../src/voiceover/staleness';

@@ -14,18 +14,11 @@ import { writeCaptionSidecars } from '../captions/sidecars';
 import { findCompositionMeta } from '../compositions/catalog';
 import { buildEmbed } from '../embed/buildEmbed';
 import { explainerTimeline } from '../story/narration';
-import { listOutputFiles, writeManifest } from '../publish/outputManifest';
-import {
-  cutFiles,
-  embedDir,
-  manifestFile,
-  PUBLISHED_CUT_IDS,
-  SOCIAL_CARD_ID,
-  socialCardFile,
-} from '../publish/outputLayout';
-import { parseIntegerOption, runCli } from './cliSupport';
-import { parseFrameRange } from './frameRange';
-import { createProgressLine, renderStill, renderVideo } from './index';
+import { listOutputFiles, writeManifest } from './outputManifest';
+import { cutFiles, embedDir, manifestFile, PUBLISHED_CUT_IDS, SOCIAL_CARD_ID, socialCardFile } from './outputLayout';
+import { parseIntegerOption, runCli } from '../render/cliSupport';
+import { parseFrameRange } from '../render/frameRange';
+import { createProgressLine, renderStill, renderVideo } from '../render/index';
 
 const HELP = `Usage: npm run render:all -- [options]
 

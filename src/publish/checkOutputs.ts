@@ -6,10 +6,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findCompositionMeta } from '../compositions/catalog';
-import { SCENE_IDS } from '../story/sceneIds';
-import { formatCheckTable, summarizeChecks } from '../publish/checkTable';
-import { checkOutputs, type OutputExpectations } from '../publish/outputChecks';
-import { PUBLISHED_CUT_IDS, SOCIAL_CARD_SIZE } from '../publish/outputLayout';
+import { SCENE_IDS } from '../script/sceneIds';
+import { formatCheckTable, summarizeChecks } from './checkTable';
+import { checkOutputs, type OutputExpectations } from './outputChecks';
+import { PUBLISHED_CUT_IDS, SOCIAL_CARD_SIZE } from './outputLayout';
 
 const HELP = `Usage: npm run check:outputs -- [options]
 
