@@ -3,7 +3,7 @@
  * dev server. Prints the address, keeps running until Ctrl-C.
  */
 import { parseArgs } from 'node:util';
-import { startStudio } from './studioServer';
+import { startStudio } from './server/studioServer';
 
 const HELP = `Usage: npm run studio -- [--port N] [--host ADDRESS]
 

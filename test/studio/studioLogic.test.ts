@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { shuttleRate, studioKeyAction, type KeyPress } from '../../src/studio/keyboard';
-import { parseRenderProgress, renderCliArgs, renderCommandLine } from '../../src/studio/renderCommand';
-import { bookmarkMarkers, captionCues, sceneAtFrame, type StudioTimeline } from '../../src/studio/studioTimeline';
-import { formatStudioUrl, parseStudioUrl } from '../../src/studio/studioUrl';
-import { decodeWav, waveformPeaks } from '../../src/studio/wavPeaks';
+import { shuttleRate, studioKeyAction, type KeyPress } from '../../src/studio/app/keyboard';
+import { parseRenderProgress, renderCliArgs, renderCommandLine } from '../../src/studio/shared/renderCommand';
+import { bookmarkMarkers, captionCues, sceneAtFrame, type StudioTimeline } from '../../src/studio/app/studioTimeline';
+import { formatStudioUrl, parseStudioUrl } from '../../src/studio/app/studioUrl';
+import { decodeWav, waveformPeaks } from '../../src/studio/server/wavPeaks';
 
 const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key: k,

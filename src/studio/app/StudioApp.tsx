@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Composition } from '../engine/composition';
-import type { FrameError } from '../engine/CompositionFrame';
-import { ScaledFrame, usePlayback, frameToTimecode, clampFrame, type FrameRange } from '../player';
+import type { Composition } from '../../engine/composition';
+import type { FrameError } from '../../engine/CompositionFrame';
+import { ScaledFrame, usePlayback, frameToTimecode, clampFrame, type FrameRange } from '../../player';
 import { ErrorPanel, innermostComponent, type StudioError } from './ErrorPanel';
 import { shuttleRate, studioKeyAction } from './keyboard';
 import { checkHotUpdate, type HotUpdatePayload } from './hotUpdateCheck';

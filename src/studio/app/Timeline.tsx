@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { frameToTimecode, type FrameRange } from '../player/frameMath';
+import { frameToTimecode, type FrameRange } from '../../player/frameMath';
 import { bookmarkMarkers, captionCues, type StudioTimeline } from './studioTimeline';
 import type { PeaksData } from './useWaveformPeaks';
 

@@ -2,9 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseFrameRange } from '../player/frameMath';
+import { parseFrameRange } from '../../player/frameMath';
 import { RenderBusyError, RenderJobs } from './renderJobs';
-import { AUDIO_CHANGED_EVENT_NAME as AUDIO_CHANGED_EVENT } from './studioEvents';
+import { AUDIO_CHANGED_EVENT_NAME as AUDIO_CHANGED_EVENT } from '../shared/studioEvents';
 import { decodeWav, waveformPeaks, type WaveformPeaks } from './wavPeaks';
 
 /** URL prefix of the studio's server endpoints. */
@@ -12,7 +12,7 @@ export const STUDIO_API = '/__studio';
 
 /**
  * The studio's server side, as a Vite plugin:
- * - `/` serves the studio page (src/studio/index.html);
+ * - `/` serves the studio page (src/studio/app/index.html);
  * - `GET /__studio/peaks?src=/voice/narration.wav&buckets=1500` waveform peaks of a WAV under public/;
  * - `POST /__studio/render` `{compositionId, frames?: "A-B"}` starts the render CLI; `GET /__studio/render/ID`
  *   polls it; `POST /__studio/render/ID/cancel` ends it;
@@ -37,7 +37,7 @@ export function studioApi({ repoRoot, jobs }: { repoRoot: string; jobs: RenderJo
       server.middlewares.use((req, res, next) => {
         const url = new URL(req.url ?? '/', 'http://studio.local');
         if (url.pathname === '/' || url.pathname === '/index.html') {
-          req.url = `/src/studio/index.html${url.search}`;
+          req.url = `/src/studio/app/index.html${url.search}`;
           return next();
         }
         if (!url.pathname.startsWith(STUDIO_API)) return next();

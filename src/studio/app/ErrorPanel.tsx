@@ -1,4 +1,4 @@
-import type { FrameError } from '../engine/CompositionFrame';
+import type { FrameError } from '../../engine/CompositionFrame';
 import type { ModuleLoadError } from './registryStore';
 
 /** A scene error as the studio lists it. */

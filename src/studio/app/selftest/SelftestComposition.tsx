@@ -1,4 +1,4 @@
-import { defineComposition, interpolate, Sequence, useCurrentFrame, useVideoConfig } from '../../engine';
+import { defineComposition, interpolate, Sequence, useCurrentFrame, useVideoConfig } from '../../../engine';
 import type { StudioTimeline } from '../studioTimeline';
 
 /**
@@ -21,7 +21,7 @@ const liveOverrides = import.meta.glob<{ default: { fixed?: boolean; brokenModul
 const faultFixed = Object.values(liveOverrides).some((m) => m.default.fixed === true);
 // `{"brokenModule": true}` makes this module fail while loading, as a syntax error or bad data would.
 if (Object.values(liveOverrides).some((m) => m.default.brokenModule === true)) {
-  throw new Error('selftest: deliberate module load error (src/studio/selftest/live/fault.json)');
+  throw new Error('selftest: deliberate module load error (src/studio/app/selftest/live/fault.json)');
 }
 
 function DeliberateFault() {

@@ -1,4 +1,4 @@
-import { formatFrameRange, type FrameRange } from '../player/frameMath';
+import { formatFrameRange, type FrameRange } from '../../player/frameMath';
 
 /**
  * The render command the studio runs or prints: the same CLI as `npm run

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { RenderJobs } from './renderJobs';
 import { studioApi } from './studioApi';
 
-/** Repo root (this file is src/studio/studioServer.ts). */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+/** Repo root (this file is src/studio/server/studioServer.ts). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 
 export interface StudioOptions {
   /** TCP port; 0 picks a free one. Default 3000. */
@@ -33,7 +33,7 @@ export interface RunningStudio {
 
 /**
  * Starts the studio: a Vite dev server (React fast refresh, HMR) over the
- * repo with the shared vite.config.ts, serving src/studio/index.html at `/`,
+ * repo with the shared vite.config.ts, serving src/studio/app/index.html at `/`,
  * plus the studio's endpoints (waveform peaks, render jobs).
  */
 export async function startStudio({
@@ -62,7 +62,7 @@ export async function startStudio({
       watch: { ignored: ['**/out/**', '**/dist/**', '**/.scratch/**', '**/node_modules/**', '**/.git/**'] },
     },
     optimizeDeps: {
-      entries: ['src/studio/index.html'],
+      entries: ['src/studio/app/index.html'],
       include: [
         'react',
         'react-dom',

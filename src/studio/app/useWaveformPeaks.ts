@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AUDIO_CHANGED_EVENT_NAME } from './studioEvents';
+import { AUDIO_CHANGED_EVENT_NAME } from '../shared/studioEvents';
 
 /** Peaks as the studio server sends them (see wavPeaks.ts). */
 export interface PeaksData {

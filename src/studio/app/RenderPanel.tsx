@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { renderCommandLine, type RenderJobView } from './renderCommand';
-import type { FrameRange } from '../player/frameMath';
+import { renderCommandLine, type RenderJobView } from '../shared/renderCommand';
+import type { FrameRange } from '../../player/frameMath';
 
 /**
  * Renders the current composition (or the in/out range) through the same CLI

@@ -7,7 +7,7 @@ import {
   parseRenderProgress,
   type RenderJobView,
   type RenderRequest,
-} from './renderCommand';
+} from '../shared/renderCommand';
 
 const MAX_LOG_LINES = 60;
 

@@ -1,4 +1,4 @@
-import { formatFrameRange, parseFrameRange, type FrameRange } from '../player/frameMath';
+import { formatFrameRange, parseFrameRange, type FrameRange } from '../../player/frameMath';
 
 /**
  * What the studio URL holds, so a reload or a shared link opens the same

@@ -1,4 +1,4 @@
-import type { Composition } from '../engine/composition';
+import type { Composition } from '../../engine/composition';
 import type { StudioTimeline } from './studioTimeline';
 
 /** What the studio can show right now: compositions and their timelines, as of the latest hot update. */

@@ -9,23 +9,25 @@
  * error, invalid timings) is reported in the studio's error panel while the
  * last good version keeps playing; saving the fix loads it again.
  */
-import type { Composition } from '../engine/composition';
+import type { Composition } from '../../engine/composition';
 import { publishRegistry, registrySnapshot, type ModuleLoadError } from './registryStore';
 import type { StudioTimeline } from './studioTimeline';
 
 type CueBuilder = (timeline: never) => { startMs: number; endMs: number; lines: string[] }[];
 
 // Globs, so a source that does not exist yet is simply absent.
-const compositionModules = import.meta.glob<{ compositions: readonly Composition<any>[] }>('../compositions/index.ts');
+const compositionModules = import.meta.glob<{ compositions: readonly Composition<any>[] }>(
+  '../../compositions/index.ts',
+);
 const selftestModules = import.meta.glob<{ selftestComposition: Composition<any>; selftestTimeline: StudioTimeline }>(
   './selftest/SelftestComposition.tsx',
 );
 // Timeline sources, newest contract first.
 const explainerDataModules = import.meta.glob<{ explainerTimelineData?: () => StudioTimeline }>(
-  '../story/explainerData.ts',
+  '../../story/explainerData.ts',
 );
-const narrationModules = import.meta.glob<{ explainerTimeline?: StudioTimeline }>('../story/narration.ts');
-const captionModules = import.meta.glob<{ buildCues?: CueBuilder }>('../captions/index.ts');
+const narrationModules = import.meta.glob<{ explainerTimeline?: StudioTimeline }>('../../story/narration.ts');
+const captionModules = import.meta.glob<{ buildCues?: CueBuilder }>('../../captions/index.ts');
 
 /** Narration written by `npm run voiceover` (public/voice/narration.wav). */
 const NARRATION_AUDIO = '/voice/narration.wav';
@@ -42,7 +44,7 @@ async function loadFirst<T>(glob: Record<string, () => Promise<T>>, errors: Modu
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       errors.push({
-        module: path.replace(/^\.\.\//, 'src/').replace(/^\.\//, 'src/studio/'),
+        module: path.replace(/^(\.\.\/)+/, 'src/').replace(/^\.\//, 'src/studio/app/'),
         message: err.message,
         stack: err.stack ?? '',
       });
