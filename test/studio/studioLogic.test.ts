@@ -83,11 +83,22 @@ describe('render command', () => {
   });
 
   it('reads frames done/total from a progress line', () => {
-    expect(parseRenderProgress('render explainer  frames 120/1800  9.8 fps  ETA 2:51')).toEqual({
+    // The line src/render/progressLine.ts prints.
+    expect(parseRenderProgress('render explainer capture   120/1800 frames (6.7%)  9.8 fps  ETA 2:51')).toEqual({
       done: 120,
       total: 1800,
+      stage: 'capture',
+      fps: 9.8,
+      etaSeconds: 171,
     });
-    expect(parseRenderProgress('date 2026/11 frames 5/10')).toEqual({ done: 5, total: 10 });
+    expect(parseRenderProgress('render placeholder bundle      0/2 frames (0.0%)  -- fps  ETA --')).toEqual({
+      done: 0,
+      total: 2,
+      stage: 'bundle',
+      fps: null,
+      etaSeconds: null,
+    });
+    expect(parseRenderProgress('date 2026/11 frames 5/10')).toMatchObject({ done: 5, total: 10 });
     expect(parseRenderProgress('bundling...')).toBeNull();
   });
 });

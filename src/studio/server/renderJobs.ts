@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { findCompositionMeta } from '../../compositions/catalog';
+import { checkMp4, type CheckRow } from '../../publish/outputChecks';
 import {
   renderCliArgs,
   renderCommandLine,
@@ -11,41 +14,98 @@ import {
 
 const MAX_LOG_LINES = 60;
 
+interface Job {
+  view: RenderJobView;
+  request: RenderRequest;
+  child: ChildProcess | null;
+}
+
 /**
- * Runs render CLI processes for the studio, one at a time (the machine has
- * two cores), each in its own process group so cancel ends its browser and
- * ffmpeg children too.
+ * The studio's render queue: jobs for any composition and range, run one at a
+ * time (the machine has two cores) through the same CLI as `npm run render`,
+ * each in its own process group so cancel ends its browser and ffmpeg children
+ * too. A finished file is checked with the checks of `npm run check:outputs`.
+ * Jobs live as long as the studio server, so a browser reload finds them again.
  */
 export class RenderJobs {
   private nextId = 1;
-  private readonly jobs = new Map<number, { view: RenderJobView; child: ChildProcess | null }>();
+  private readonly jobs = new Map<number, Job>();
 
   constructor(private readonly repoRoot: string) {}
 
+  /** Queues a render; it starts at once when nothing else runs. */
   start(request: RenderRequest): RenderJobView {
-    const running = [...this.jobs.values()].find((j) => j.view.status === 'running');
-    if (running) throw new RenderBusyError(running.view);
-    const cli = join(this.repoRoot, 'src', 'render', 'cli.ts');
-    const { args, outPath } = renderCliArgs(request);
+    const { outPath } = renderCliArgs(request);
+    findCompositionMeta(request.compositionId);
     const view: RenderJobView = {
       id: this.nextId++,
       command: renderCommandLine(request),
-      status: 'running',
+      status: 'queued',
       progress: null,
       log: [],
       exitCode: null,
       outPath,
+      outUrl: null,
+      check: null,
+      queuedAt: Date.now(),
     };
+    this.jobs.set(view.id, { view, request, child: null });
+    this.runNext();
+    return view;
+  }
+
+  list(): RenderJobView[] {
+    return [...this.jobs.values()].map((j) => j.view).sort((a, b) => b.id - a.id);
+  }
+
+  get(id: number): RenderJobView | null {
+    return this.jobs.get(id)?.view ?? null;
+  }
+
+  /** Ends a running job's whole process group (CLI, browsers, ffmpeg), or takes a queued one off the queue. */
+  cancel(id: number): RenderJobView | null {
+    const job = this.jobs.get(id);
+    if (!job) return null;
+    if (job.view.status === 'queued') job.view.status = 'cancelled';
+    if (job.child?.pid && job.view.status === 'running') {
+      job.view.status = 'cancelled';
+      try {
+        process.kill(-job.child.pid, 'SIGINT');
+      } catch {
+        /* already gone */
+      }
+    }
+    return job.view;
+  }
+
+  /** Cancels everything (studio shutdown). */
+  cancelAll(): void {
+    for (const id of this.jobs.keys()) this.cancel(id);
+  }
+
+  private runNext(): void {
+    const all = [...this.jobs.values()];
+    if (all.some((j) => j.view.status === 'running')) return;
+    const next = all.filter((j) => j.view.status === 'queued').sort((a, b) => a.view.id - b.view.id)[0];
+    if (next) this.run(next);
+  }
+
+  private run(job: Job): void {
+    const { view } = job;
+    view.status = 'running';
+    const cli = join(this.repoRoot, 'src', 'render', 'cli.ts');
     if (!existsSync(cli)) {
       view.status = 'failed';
-      view.log.push(`src/render/cli.ts does not exist yet; when it does, run: ${view.command}`);
-      this.jobs.set(view.id, { view, child: null });
-      return view;
+      view.log.push(`src/render/cli.ts does not exist; when it does, run: ${view.command}`);
+      return this.runNext();
     }
     const tsx = join(this.repoRoot, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, args, { cwd: this.repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const entry: { view: RenderJobView; child: ChildProcess | null } = { view, child };
-    this.jobs.set(view.id, entry);
+    const child = spawn(tsx, renderCliArgs(job.request).args, {
+      cwd: this.repoRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    job.child = child;
     let lastWasProgress = false;
     const onText = (chunk: Buffer) => {
       // Progress lines are redrawn with \r: each redraw replaces the last log line.
@@ -53,9 +113,8 @@ export class RenderJobs {
         const pieces = part.split('\r').filter((p) => p.trim() !== '');
         const last = pieces[pieces.length - 1];
         if (last === undefined) continue;
-        const progress = parseRenderProgress(last);
-        const text = last.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
-        // A redrawn progress line replaces the previous progress line instead of piling up.
+        const text = stripVTControlCharacters(last);
+        const progress = parseRenderProgress(text);
         if (progress && lastWasProgress) view.log[view.log.length - 1] = text;
         else view.log.push(text);
         if (progress) view.progress = progress;
@@ -71,39 +130,44 @@ export class RenderJobs {
     });
     child.on('exit', (code, signal) => {
       view.exitCode = code;
+      job.child = null;
       if (view.status === 'running') view.status = code === 0 ? 'done' : signal ? 'cancelled' : 'failed';
-      entry.child = null;
+      if (view.status === 'done') {
+        view.outUrl = `/api/output/${view.outPath.replace(/^out\//, '')}`;
+        void this.checkOutput(job).finally(() => this.runNext());
+      } else this.runNext();
     });
-    return view;
   }
 
-  get(id: number): RenderJobView | null {
-    return this.jobs.get(id)?.view ?? null;
-  }
-
-  /** Ends a running job's whole process group (CLI, browsers, ffmpeg). */
-  cancel(id: number): RenderJobView | null {
-    const entry = this.jobs.get(id);
-    if (!entry) return null;
-    if (entry.child?.pid && entry.view.status === 'running') {
-      entry.view.status = 'cancelled';
-      try {
-        process.kill(-entry.child.pid, 'SIGINT');
-      } catch {
-        /* already gone */
-      }
+  /** The check:outputs checks of one MP4: boxes, codec, size, rate, length (and loudness for a whole cut). */
+  private async checkOutput(job: Job): Promise<void> {
+    const meta = findCompositionMeta(job.request.compositionId);
+    const range = job.request.range;
+    const frames = range ? range.to - range.from + 1 : meta.durationInFrames;
+    const rows: CheckRow[] = [];
+    try {
+      await checkMp4(
+        rows,
+        join(this.repoRoot, 'out'),
+        join(this.repoRoot, job.view.outPath),
+        { id: meta.id, width: meta.width, height: meta.height, fps: meta.fps, durationInFrames: frames },
+        {
+          cuts: [],
+          sceneCount: 0,
+          maxDurationS: 60,
+          socialCard: null,
+          embed: false,
+          manifest: false,
+          // A range is a fragment: its loudness means nothing.
+          loudness: range === null && meta.audio !== null,
+        },
+      );
+    } catch (e) {
+      rows.push({ file: job.view.outPath, check: 'check', status: 'fail', measured: '', detail: (e as Error).message });
     }
-    return entry.view;
-  }
-
-  /** Cancels whatever is running (studio shutdown). */
-  cancelAll(): void {
-    for (const id of this.jobs.keys()) this.cancel(id);
-  }
-}
-
-export class RenderBusyError extends Error {
-  constructor(readonly running: RenderJobView) {
-    super(`A render is already running (${running.command}); cancel it or wait for it to finish.`);
+    job.view.check = {
+      status: rows.some((r) => r.status === 'fail') ? 'fail' : 'pass',
+      rows: rows.map(({ check, status, measured, detail }) => ({ check, status, measured, detail })),
+    };
   }
 }
