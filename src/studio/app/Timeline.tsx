@@ -1,7 +1,8 @@
 import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { frameToTimecode, type FrameRange } from '../../player/frameMath';
-import { bookmarkMarkers, captionCues, type StudioTimeline } from './studioTimeline';
+import { bookmarkMarkers, captionCues, type BookmarkMarker, type StudioTimeline } from './studioTimeline';
 import type { PeaksData } from './useWaveformPeaks';
+import { wordNearFrame, type TimelineWord } from './wordAnchor';
 
 export interface TimelineProps {
   fps: number;
@@ -15,6 +16,8 @@ export interface TimelineProps {
   onSeek(frame: number): void;
   /** Called when a drag on the playhead starts and ends (the app pauses while scrubbing). */
   onScrub?(active: boolean): void;
+  /** A bookmark marker was dropped on word `wordIndex` of its scene (absent: markers only click to jump). */
+  onMoveBookmark?(sceneId: string, name: string, wordIndex: number): void;
 }
 
 /**
@@ -33,9 +36,17 @@ export function Timeline({
   range,
   onSeek,
   onScrub,
+  onMoveBookmark,
 }: TimelineProps) {
   const trackRef = useRef<HTMLDivElement | null>(null);
   const dragging = useRef(false);
+  // A bookmark marker being dragged: where it started, and the word under the pointer now.
+  const [bookmarkDrag, setBookmarkDrag] = useState<{
+    marker: BookmarkMarker;
+    startX: number;
+    moved: boolean;
+    word: TimelineWord | null;
+  } | null>(null);
   const pct = (f: number) => `${(Math.max(0, Math.min(durationInFrames, f)) / durationInFrames) * 100}%`;
   const cues = useMemo(() => (timeline ? captionCues(timeline) : []), [timeline]);
   const bookmarks = useMemo(() => (timeline ? bookmarkMarkers(timeline) : []), [timeline]);
@@ -124,14 +135,45 @@ export function Timeline({
             <button
               key={`${b.sceneId}:${b.name}`}
               type="button"
-              className="bookmark"
+              className={bookmarkDrag?.marker === b ? 'bookmark dragging' : 'bookmark'}
               data-bookmark={b.name}
-              style={{ left: pct(b.frame) }}
-              title={`bookmark "${b.name}" (${b.sceneId}) at frame ${b.frame}`}
-              onPointerDown={(e) => e.stopPropagation()}
-              onClick={() => onSeek(b.frame)}
+              style={{
+                left: pct(bookmarkDrag?.marker === b && bookmarkDrag.word ? bookmarkDrag.word.startFrame : b.frame),
+              }}
+              title={`bookmark "${b.name}" (${b.sceneId}) at frame ${b.frame}: click to jump, drag onto a word to move the cue`}
+              onPointerDown={(e) => {
+                e.stopPropagation();
+                if (e.button !== 0) return;
+                e.currentTarget.setPointerCapture(e.pointerId);
+                setBookmarkDrag({ marker: b, startX: e.clientX, moved: false, word: null });
+              }}
+              onPointerMove={(e) => {
+                if (!bookmarkDrag || bookmarkDrag.marker !== b || !timeline) return;
+                const moved = bookmarkDrag.moved || Math.abs(e.clientX - bookmarkDrag.startX) > 4;
+                const word = moved ? wordNearFrame(timeline, b.sceneId, frameAt(e.clientX)) : null;
+                setBookmarkDrag({ ...bookmarkDrag, moved, word });
+              }}
+              onPointerUp={(e) => {
+                if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
+                const drag = bookmarkDrag;
+                setBookmarkDrag(null);
+                if (!drag || drag.marker !== b) return;
+                if (!drag.moved) onSeek(b.frame);
+                else if (drag.word && drag.word.startFrame !== b.frame)
+                  onMoveBookmark?.(b.sceneId, b.name, drag.word.index);
+              }}
+              onPointerCancel={() => setBookmarkDrag(null)}
             />
           ))}
+          {bookmarkDrag?.word && (
+            <span
+              className="bookmark-target"
+              data-testid="bookmark-target"
+              style={{ left: pct(bookmarkDrag.word.startFrame) }}
+            >
+              {bookmarkDrag.marker.name} → “{bookmarkDrag.word.text}”
+            </span>
+          )}
         </div>
         <div className="lane cue-lane">
           {cues.map((c, i) => (

@@ -9,25 +9,29 @@
  * error, invalid timings) is reported in the studio's error panel while the
  * last good version keeps playing; saving the fix loads it again.
  */
-import type { Composition } from '../../engine/composition';
+import type { LookSchema, SceneLook } from '../../components/sceneLook';
+import type { PlayableComposition } from '../../player';
 import { publishRegistry, registrySnapshot, type ModuleLoadError } from './registryStore';
 import type { StudioTimeline } from './studioTimeline';
 
 type CueBuilder = (timeline: never) => { startMs: number; endMs: number; lines: string[] }[];
 
 // Globs, so a source that does not exist yet is simply absent.
-const compositionModules = import.meta.glob<{ compositions: readonly Composition<any>[] }>(
+const compositionModules = import.meta.glob<{ compositions: readonly PlayableComposition[] }>(
   '../../compositions/index.ts',
 );
-const selftestModules = import.meta.glob<{ selftestComposition: Composition<any>; selftestTimeline: StudioTimeline }>(
-  './selftest/SelftestComposition.tsx',
-);
+const selftestModules = import.meta.glob<{
+  selftestComposition: PlayableComposition;
+  selftestTimeline: StudioTimeline;
+}>('./selftest/SelftestComposition.tsx');
 // Timeline sources, newest contract first.
 const explainerDataModules = import.meta.glob<{ explainerTimelineData?: () => StudioTimeline }>(
   '../../story/explainerData.ts',
 );
 const narrationModules = import.meta.glob<{ explainerTimeline?: StudioTimeline }>('../../story/narration.ts');
 const captionModules = import.meta.glob<{ buildCues?: CueBuilder }>('../../captions/index.ts');
+// Each scene's editable look; a look file that fails validation is a load error naming the file and field.
+const lookModules = import.meta.glob<Record<string, unknown>>('../../scenes/*.look.ts');
 
 /** Narration written by `npm run voiceover` (public/voice/narration.wav). */
 const NARRATION_AUDIO = '/voice/narration.wav';
@@ -65,6 +69,19 @@ async function loadRegistry(): Promise<void> {
     loadFirst(captionModules, errors),
   ]);
 
+  const looks: SceneLook<LookSchema>[] = [];
+  for (const [path, load] of Object.entries(lookModules)) {
+    const mod = await loadFirst({ [path]: load }, errors);
+    const previousLook = previous?.looks.find((l) =>
+      path.endsWith(`/${l.file.split('/').pop()!.replace(/json$/, 'ts')}`),
+    );
+    if (!mod) {
+      if (previousLook) looks.push(previousLook);
+      continue;
+    }
+    for (const v of Object.values(mod)) if (isSceneLook(v)) looks.push(v);
+  }
+
   let timeline: StudioTimeline | null = null;
   try {
     timeline = explainerData?.explainerTimelineData?.() ?? narration?.explainerTimeline ?? null;
@@ -89,6 +106,7 @@ async function loadRegistry(): Promise<void> {
   publishRegistry({
     compositions: selftestComposition ? [...main, selftestComposition] : main,
     selftestIds: selftestComposition ? [selftestComposition.id] : [],
+    looks,
     loadErrors: errors,
     timelineFor(id) {
       if (selftestComposition && id === selftestComposition.id) return selftestTimeline;
@@ -104,6 +122,10 @@ async function loadRegistry(): Promise<void> {
       return isExplainerCut(id) ? NARRATION_AUDIO : null;
     },
   });
+}
+
+function isSceneLook(v: unknown): v is SceneLook<LookSchema> {
+  return typeof v === 'object' && v !== null && 'sceneId' in v && 'schema' in v && 'useLook' in v;
 }
 
 void loadRegistry();

@@ -1,16 +1,19 @@
-import type { Composition } from '../../engine/composition';
+import type { LookSchema, SceneLook } from '../../components/sceneLook';
+import type { PlayableComposition } from '../../player';
 import type { StudioTimeline } from './studioTimeline';
 
 /** What the studio can show right now: compositions and their timelines, as of the latest hot update. */
 export interface StudioRegistry {
   /** Compositions for the picker (self-test ones included; the app filters them). */
-  compositions: readonly Composition<any>[];
+  compositions: readonly PlayableComposition[];
   /** Ids of the studio-only self-test compositions. */
   selftestIds: readonly string[];
   /** The narration timeline drawn under a composition, or null when it has none. */
   timelineFor(compositionId: string): StudioTimeline | null;
   /** Narration audio (URL under public/) a composition plays under, or null for silence. */
   audioFor(compositionId: string): string | null;
+  /** The scenes' editable looks (src/scenes/*.look.ts), with what their .look.json files hold. */
+  looks: readonly SceneLook<LookSchema>[];
   /** Modules that failed to load on the last (hot) load; the studio shows them and keeps the last good version. */
   loadErrors: readonly ModuleLoadError[];
   /** Bumped on every hot update of the registry. */

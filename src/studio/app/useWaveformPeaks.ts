@@ -20,7 +20,13 @@ export function useWaveformPeaks(
   buckets = 1500,
 ): { peaks: PeaksData | null; version: number; error: string | null } {
   const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{ peaks: PeaksData | null; error: string | null }>({ peaks: null, error: null });
+  // Peaks are stored with the request they answer, so a new (or no) source reads as "loading" at once.
+  const [state, setState] = useState<{ key: string; peaks: PeaksData | null; error: string | null }>({
+    key: '',
+    peaks: null,
+    error: null,
+  });
+  const key = audioSrc ? `/api/peaks?src=${encodeURIComponent(audioSrc)}&buckets=${buckets}&v=${version}` : '';
 
   useEffect(() => {
     const hot = import.meta.hot;
@@ -33,22 +39,24 @@ export function useWaveformPeaks(
   }, [audioSrc]);
 
   useEffect(() => {
-    if (!audioSrc) {
-      setState({ peaks: null, error: null });
-      return;
-    }
+    if (!key) return;
     let cancelled = false;
-    fetch(`/__studio/peaks?src=${encodeURIComponent(audioSrc)}&buckets=${buckets}&v=${version}`)
+    fetch(key)
       .then(async (r) => {
         const body = (await r.json()) as PeaksData & { error?: string };
         if (cancelled) return;
-        setState(r.ok ? { peaks: body, error: null } : { peaks: null, error: body.error ?? `HTTP ${r.status}` });
+        setState(
+          r.ok ? { key, peaks: body, error: null } : { key, peaks: null, error: body.error ?? `HTTP ${r.status}` },
+        );
       })
-      .catch((e: unknown) => !cancelled && setState({ peaks: null, error: String(e) }));
+      .catch((e: unknown) => !cancelled && setState({ key, peaks: null, error: String(e) }));
     return () => {
       cancelled = true;
     };
-  }, [audioSrc, buckets, version]);
+  }, [key]);
 
-  return { ...state, version };
+  // While a changed file's peaks load, the previous ones stay (the waveform does not blink).
+  const current =
+    state.key === key || (audioSrc !== null && state.key.startsWith(`/api/peaks?src=${encodeURIComponent(audioSrc)}&`));
+  return { peaks: key && current ? state.peaks : null, error: key && current ? state.error : null, version };
 }
