@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../../src/script/script';
 import { moveBookmark, replaceSceneSection, scanScene, sceneSectionText } from '../../src/studio/shared/scriptEdit';
+import { followWord } from '../../src/studio/app/wordAnchor';
 
 const SCRIPT = readFileSync(join(__dirname, '..', '..', 'captions', 'narration.script.md'), 'utf8');
 
@@ -56,5 +57,19 @@ describe('script edits the studio makes', () => {
     const edited = replaceSceneSection(SCRIPT, 'outro', sceneSectionText(SCRIPT, 'outro')!.replace('late', 'later'));
     expect(edited).not.toBe(SCRIPT);
     expect(edited.length).toBe(SCRIPT.length + 1);
+  });
+});
+
+describe('the playhead follows its word through an edit', () => {
+  it('keeps words before the change, shifts words after it, and sends changed words to the change', () => {
+    const before = ['Ca²⁺', 'floods', 'in,', 'from', '50', 'nM'];
+    const after = ['So,', 'Ca²⁺', 'floods', 'in,', 'from', '50', 'nM'];
+    expect(followWord(before, after, 1)).toBe(2);
+    expect(followWord(before, after, 5)).toBe(6);
+    const replaced = ['Ca²⁺', 'rushes', 'in,', 'from', '50', 'nM'];
+    expect(followWord(before, replaced, 0)).toBe(0);
+    expect(followWord(before, replaced, 1)).toBe(1);
+    expect(followWord(before, replaced, 4)).toBe(4);
+    expect(followWord(before, ['Ca²⁺', 'nM'], 3)).toBe(1);
   });
 });

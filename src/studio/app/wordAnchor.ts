@@ -39,6 +39,8 @@ export interface WordAnchor {
   sceneId: string;
   wordIndex: number;
   offsetFrames: number;
+  /** The scene's words when the anchor was taken (to follow the word through an edit). */
+  words: string[];
 }
 
 export function anchorAtFrame(timeline: StudioTimeline, frame: number): WordAnchor | null {
@@ -46,9 +48,30 @@ export function anchorAtFrame(timeline: StudioTimeline, frame: number): WordAnch
   if (!scene) return null;
   const words = sceneWords(timeline, scene.id);
   const word = [...words].reverse().find((w) => w.startFrame <= frame);
+  const texts = words.map((w) => w.text);
   return word
-    ? { sceneId: scene.id, wordIndex: word.index, offsetFrames: frame - word.startFrame }
-    : { sceneId: scene.id, wordIndex: -1, offsetFrames: frame - scene.startFrame };
+    ? { sceneId: scene.id, wordIndex: word.index, offsetFrames: frame - word.startFrame, words: texts }
+    : { sceneId: scene.id, wordIndex: -1, offsetFrames: frame - scene.startFrame, words: texts };
+}
+
+/**
+ * Where word `index` of `before` is in `after`: words before the first change
+ * keep their index, words after the last change shift by the change in length,
+ * a word inside the changed stretch goes to its start.
+ */
+export function followWord(before: readonly string[], after: readonly string[], index: number): number {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < before.length - prefix &&
+    suffix < after.length - prefix &&
+    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+  )
+    suffix++;
+  if (index < prefix) return index;
+  if (index >= before.length - suffix) return index + after.length - before.length;
+  return prefix;
 }
 
 /** The frame of `anchor` on a (new) timeline: the same word, the same distance after its start (kept inside the word). */
@@ -56,7 +79,8 @@ export function frameOfAnchor(timeline: StudioTimeline, anchor: WordAnchor): num
   const scene = timeline.scenes.find((s) => s.id === anchor.sceneId);
   if (!scene) return null;
   const words = sceneWords(timeline, scene.id);
-  const word = words[Math.min(anchor.wordIndex, words.length - 1)];
+  const index = anchor.wordIndex < 0 ? -1 : followWord(anchor.words, words.map((w) => w.text), anchor.wordIndex);
+  const word = words[Math.min(index, words.length - 1)];
   if (anchor.wordIndex < 0 || !word) return scene.startFrame + Math.min(anchor.offsetFrames, scene.durationFrames - 1);
   return word.startFrame + Math.min(anchor.offsetFrames, Math.max(0, word.endFrame - word.startFrame - 1));
 }
