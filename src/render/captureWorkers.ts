@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { renderConfig } from '../../render.config';
 import type { CompositionMeta } from '../engine/composition';
-import { filmstripGroups, filmstripLayout } from '../engine/filmstrip';
+import { filmstripGroups, filmstripLayout } from '../engine/capture';
 import { killGroup, spawnGroup, waitForExit } from './childProcesses';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 import { segmentEncodeArgs } from './ffmpegArgs';
