@@ -97,7 +97,7 @@ export function NarrationPanel({
           spellCheck={false}
           wrap="off"
           value={draft}
-          rows={Math.min(14, Math.max(6, lineCount + 1))}
+          rows={Math.min(18, Math.max(6, lineCount + 1 + 2 * here.length))}
           onScroll={(e: UIEvent<HTMLTextAreaElement>) => setScrollTop(e.currentTarget.scrollTop)}
           onChange={(e) => setDrafts((d) => ({ ...d, [sceneId]: e.target.value }))}
         />

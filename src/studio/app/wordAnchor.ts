@@ -79,7 +79,14 @@ export function frameOfAnchor(timeline: StudioTimeline, anchor: WordAnchor): num
   const scene = timeline.scenes.find((s) => s.id === anchor.sceneId);
   if (!scene) return null;
   const words = sceneWords(timeline, scene.id);
-  const index = anchor.wordIndex < 0 ? -1 : followWord(anchor.words, words.map((w) => w.text), anchor.wordIndex);
+  const index =
+    anchor.wordIndex < 0
+      ? -1
+      : followWord(
+          anchor.words,
+          words.map((w) => w.text),
+          anchor.wordIndex,
+        );
   const word = words[Math.min(index, words.length - 1)];
   if (anchor.wordIndex < 0 || !word) return scene.startFrame + Math.min(anchor.offsetFrames, scene.durationFrames - 1);
   return word.startFrame + Math.min(anchor.offsetFrames, Math.max(0, word.endFrame - word.startFrame - 1));
