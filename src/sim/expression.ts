@@ -26,7 +26,7 @@ export interface ExpressionState {
   early3: number;
   /** Late (consolidated) potentiation, fraction of baseline weight. */
   late: number;
-  /** Protein-synthesis trigger (0..1), integrates the insertion signal over ~10 min. */
+  /** Protein-synthesis trigger (PKA/ERK-like): sums the insertion signal of each train, decays over ~1 h. */
   proteinTrigger: number;
   /** Plasticity-related protein level (0..1). */
   protein: number;
@@ -128,9 +128,18 @@ export function stepExpression(s: ExpressionState, inp: ExpressionInputs, dtMs: 
   const lateRate = 1 / P.latePotentiationDecayS;
   const late = relaxTowards(s.late, (capture * earlyTotal) / lateRate, lateRate, dtS);
 
-  // Protein synthesis (PKA/ERK -> translation); anisomycin blocks it.
-  const proteinTrigger = relaxTowards(s.proteinTrigger, u, 1 / P.proteinTriggerS, dtS);
-  const proteinTarget = inp.anisomycin ? 0 : hill(s.proteinTrigger, P.proteinTriggerHalf, 2);
+  // Protein synthesis (PKA/ERK -> translation); anisomycin blocks it. The trigger sums the insertion
+  // signal of each train and decays over ~1 h, so trains 10 min apart add up; translation needs the sum
+  // to pass a steep threshold that one train does not reach (Huang & Kandel 1994: one train gives early
+  // LTP only, three trains give protein-synthesis-dependent late LTP).
+  const triggerDecay = 1 / P.proteinTriggerDecayS;
+  const proteinTrigger = relaxTowards(
+    s.proteinTrigger,
+    (P.proteinTriggerGainPerS * u) / triggerDecay,
+    triggerDecay,
+    dtS,
+  );
+  const proteinTarget = inp.anisomycin ? 0 : hill(s.proteinTrigger, P.proteinTriggerHalf, P.proteinTriggerHillN);
   const proteinTau = proteinTarget > s.protein ? P.proteinSynthesisS : P.proteinDecayS;
   const protein = relaxTowards(s.protein, proteinTarget, 1 / proteinTau, dtS);
 

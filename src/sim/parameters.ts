@@ -277,13 +277,25 @@ export const PARAMETER_TABLE = {
     'AMPAR endocytosis rate at full PP1 drive (tuned: LFS -> ~75 % at 60 min)',
     'model',
   ),
-  proteinTriggerS: row(600, 's', 'PKA/ERK -> translation trigger integrates over ~10 min (model choice)', 'model'),
-  proteinTriggerHalf: row(
-    0.003,
-    'fraction',
-    'half-activation of translation by the integrated insertion signal (model choice; a single 1-s tetanus gives L-LTP in CA1, Frey 1988)',
+  proteinTriggerGainPerS: row(
+    0.06,
+    '1/s',
+    'trigger gain per unit insertion signal: one 100 Hz x 1 s train adds ~0.4 (model choice, scaled so the threshold below separates one train from three)',
     'model',
   ),
+  proteinTriggerDecayS: row(
+    3600,
+    's',
+    'the PKA/ERK trigger of repeated trains decays over ~1 h, so trains 10 min apart summate (model choice; spacing of Huang & Kandel 1994 Learn Mem 1:74)',
+    'model',
+  ),
+  proteinTriggerHalf: row(
+    0.65,
+    'dimensionless',
+    'translation threshold on the summed trigger: one 100 Hz x 1 s train (~0.4) stays below it, three trains 10 min apart (~1.0) pass it. Huang & Kandel 1994 Learn Mem 1:74: one train gives early LTP lasting 1-3 h, three trains give PKA- and protein-synthesis-dependent late LTP (model threshold tuned to that outcome)',
+    'model',
+  ),
+  proteinTriggerHillN: row(8, 'dimensionless', 'steep (threshold-like) translation trigger (model choice)', 'model'),
   proteinSynthesisS: row(
     1800,
     's',

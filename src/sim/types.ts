@@ -24,6 +24,11 @@ export interface Protocol {
   simulateUntilMs?: number;
   /** Optional: start simulating at this time, ms (default: 2 s before the first spike, at rest). */
   simulateFromMs?: number;
+  /**
+   * Optional (set by tetanus()): the induction trains. Train k starts at k x intervalMs (the first at 0) and
+   * lasts durationMs; endMs is the end of the last train. intervalMs is 0 for a single train.
+   */
+  trains?: { count: number; intervalMs: number; durationMs: number };
 }
 
 /** Experimental conditions; all combinable. */
