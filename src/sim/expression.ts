@@ -32,7 +32,7 @@ export interface ExpressionState {
   proteinTrigger: number;
   /** Plasticity-related protein level (0..1). */
   protein: number;
-  /** GluA1 S831 phosphorylated fraction (0..1). */
+  /** GluA1 S831 phosphorylation signal (0..1 of its modelled effect; not the stoichiometry, see types.ts). */
   s831: number;
   /** Post-tetanic potentiation (presynaptic, fraction of baseline release). */
   ptp: number;
