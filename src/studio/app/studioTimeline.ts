@@ -31,7 +31,7 @@ export interface BookmarkMarker {
 }
 
 /** The scene whose span holds `frame`, or null (between scenes, or no timeline): src/timeline's one definition. */
-export { sceneAtFrame } from '../timeline/buildTimeline';
+export { sceneAtFrame } from '../../timeline/buildTimeline';
 
 /**
  * The caption cues to draw: the video's own cues when the timeline carries

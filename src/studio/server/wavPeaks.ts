@@ -3,7 +3,7 @@
  * the browser draws the narration without decoding it. Pure functions over
  * bytes; no file access here.
  */
-import { decodeWav as decodeWavFile, monoFloatSamples } from '../voiceover/wav';
+import { decodeWav as decodeWavFile, monoFloatSamples } from '../../voiceover/wav';
 
 /** PCM audio mixed down to one channel. */
 export interface MonoAudio {
