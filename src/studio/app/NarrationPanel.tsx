@@ -14,12 +14,12 @@ const LINE_HEIGHT_PX = 18;
 export function NarrationPanel({
   narration,
   sceneId,
-  onBeforeVoice,
+  voice,
 }: {
   narration: Narration;
   sceneId: string | null;
-  /** Called before a re-voice / undo / redo (the studio notes where the playhead is in the words). */
-  onBeforeVoice(): void;
+  /** Runs a re-voice / undo / redo (the studio keeps the playhead on its word through it). */
+  voice(run: () => Promise<boolean>): Promise<void>;
 }) {
   const { saved, busy, issues, error, refusedText } = narration;
   // Edits per scene (the section text), until they are saved.
@@ -49,14 +49,18 @@ export function NarrationPanel({
   const here = shown.filter((i) => i.line >= firstLine && i.line < firstLine + lineCount);
   const elsewhere = shown.filter((i) => !here.includes(i));
 
-  const revoice = async () => {
-    onBeforeVoice();
-    if (await narration.save(fullText)) setDrafts((d) => withoutKey(d, sceneId));
-  };
-  const history = async (step: 'undo' | 'redo') => {
-    onBeforeVoice();
-    if (await narration[step]()) setDrafts({});
-  };
+  const revoice = () =>
+    voice(async () => {
+      const ok = await narration.save(fullText);
+      if (ok) setDrafts((d) => withoutKey(d, sceneId));
+      return ok;
+    });
+  const history = (step: 'undo' | 'redo') =>
+    voice(async () => {
+      const ok = await narration[step]();
+      if (ok) setDrafts({});
+      return ok;
+    });
 
   return (
     <section className="narration-panel" data-testid="narration-panel">

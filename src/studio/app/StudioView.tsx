@@ -7,7 +7,7 @@ import { LookPanel } from './LookPanel';
 import { NarrationPanel } from './NarrationPanel';
 import type { StudioRegistry } from './registryStore';
 import { RenderPanel } from './RenderPanel';
-import { sceneAtFrame } from './studioTimeline';
+import { sceneAtFrame, type StudioTimeline } from './studioTimeline';
 import type { StudioUrlState } from './studioUrl';
 import { Timeline } from './Timeline';
 import { TopBar } from './TopBar';
@@ -57,28 +57,35 @@ export function StudioView({
 
   // Narration edits: the playhead stays on the same words when new timings arrive.
   const narration = useNarration();
-  const anchor = useRef<WordAnchor | null>(null);
-  const noteAnchor = () => {
-    anchor.current = timeline ? anchorAtFrame(timeline, frame) : null;
+  // The playhead's word when a save started, and the timeline it was taken on: it is applied to the first
+  // different timeline that arrives (the hot update of the new timings may come before or after the answer).
+  const anchor = useRef<{ at: WordAnchor; on: StudioTimeline } | null>(null);
+  const voice = async (run: () => Promise<boolean>) => {
+    const at = timeline ? anchorAtFrame(timeline, frame) : null;
+    anchor.current = at && timeline ? { at, on: timeline } : null;
+    if (!(await run())) anchor.current = null;
   };
   const { seek } = playback;
   useEffect(() => {
-    if (!anchor.current || !timeline || narration.busy) return;
-    const f = frameOfAnchor(timeline, anchor.current);
+    const pending = anchor.current;
+    if (!pending || !timeline || timeline === pending.on || narration.busy) return;
+    const f = frameOfAnchor(timeline, pending.at);
     if (f !== null) seek(f);
     anchor.current = null;
   }, [timeline, narration.busy, seek]);
   const [bookmarkError, setBookmarkError] = useState<string | null>(null);
   const onMoveBookmark = (sceneId: string, name: string, wordIndex: number) => {
-    if (!narration.saved) return;
+    const saved = narration.saved;
+    if (!saved) return;
+    let text: string;
     try {
-      const text = moveBookmark(narration.saved.text, sceneId, name, wordIndex);
-      setBookmarkError(null);
-      noteAnchor();
-      void narration.save(text);
+      text = moveBookmark(saved.text, sceneId, name, wordIndex);
     } catch (e) {
       setBookmarkError((e as Error).message);
+      return;
     }
+    setBookmarkError(null);
+    void voice(() => narration.save(text));
   };
 
   // Look edits preview live: every valid draft is drawn in place of the saved look.
@@ -118,7 +125,7 @@ export function StudioView({
             onGoTo={(f) => playback.seek(f)}
             onDismiss={dismiss}
           />
-          <NarrationPanel narration={narration} sceneId={scene?.id ?? null} onBeforeVoice={noteAnchor} />
+          <NarrationPanel narration={narration} sceneId={scene?.id ?? null} voice={voice} />
           {bookmarkError && <div className="render-error">{bookmarkError}</div>}
           <LookPanel
             looks={registry.looks}
