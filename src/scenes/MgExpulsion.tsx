@@ -6,14 +6,13 @@ import { LiveTrace } from '../components/LiveTrace';
 import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { headRadiusUnits, mgIonPosition, mgOutOfPore, NMDA_SLOTS, onHead } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
+import { SCREEN_TEXT } from '../story/screenText';
 import { MG } from '../components/units';
 
 /**
- * 2 · Mg2+ expulsion (1/100 speed, pinned on "pops out"): close on the NMDA
- * receptors; each Mg2+ ion sits in its pore until the spine depolarises
- * (vmMv) and the Jahr-Stevens unblocked fraction (mgUnblockedFraction)
- * passes that pore's threshold: the framed pore's at −40 mV (half-way out
- * exactly then), the others 10 mV apart (see mgOutOfPore).
+ * 2 · Mg2+ expulsion (first train, pinned on "drives it out" where the Jahr-Stevens unblocked
+ * fraction mgUnblockedFraction passes 0.5): close on the NMDA receptors; the meter shows Vm and the
+ * graded share of pores free of Mg2+.
  */
 export function MgExpulsion() {
   const { data, layout } = useExplainer();
@@ -32,7 +31,13 @@ export function MgExpulsion() {
           { text: `${MG} ion`, at: mgIonPosition(r, 0, out), dx: 170, dy: -120, color: palette.magnesium },
         ]}
       />
-      <SceneTitle kicker={`2 · The ${MG} block`} title="A coincidence detector" tMs={m.tMs} factor={m.clock.factor} />
+      <SceneTitle
+        kicker={SCREEN_TEXT['mg-expulsion'].kicker}
+        title={SCREEN_TEXT['mg-expulsion'].title}
+        tMs={m.tMs}
+        factor={m.clock.factor}
+        replay={m.replay}
+      />
       <Panel>
         <VmMeter vmMv={m.state.vmMv} mgUnblockedFraction={m.state.mgUnblockedFraction} />
         <LiveTrace
