@@ -1,3 +1,4 @@
+import { interpolate } from '../engine';
 import { Card, BigValue } from './Card';
 import { fonts, palette, typeScale } from './palette';
 import { formatMv, MG, MINUS, NBSP } from './units';
@@ -12,7 +13,7 @@ const VM_MAX = 20;
  */
 export function VmMeter({ vmMv, mgUnblockedFraction }: { vmMv: number; mgUnblockedFraction?: number }) {
   const w = 460;
-  const x = (v: number) => ((Math.min(VM_MAX, Math.max(VM_MIN, v)) - VM_MIN) / (VM_MAX - VM_MIN)) * w;
+  const x = (v: number) => interpolate(v, [VM_MIN, VM_MAX], [0, w]);
   const free = mgUnblockedFraction === undefined ? null : Math.min(1, Math.max(0, mgUnblockedFraction));
   return (
     <Card heading="Spine membrane potential" accent={palette.vm}>
