@@ -10,7 +10,7 @@ import { fadeInAt, useSceneMoment, useSceneSpan } from '../components/explainerC
 import { SCREEN_TEXT } from '../story/screenText';
 import { filmRuns } from '../story/filmRuns';
 import { lastTrainEndMs } from '../story/induction';
-import { earlyLateBoundaryMs, fadedBelowMs, fepspHoursAfter, ltdComparison } from '../story/filmQuantities';
+import { fadedBelowMs, fepspHoursAfter, ltdComparison } from '../story/filmQuantities';
 
 const HOUR_MS = 3_600_000;
 /** "Back to baseline" for the fade, % of baseline (issue #14: <= 120 % by 8 h). */
@@ -34,10 +34,9 @@ export function Outro() {
     return {
       runs,
       toMs: endMs + 8 * HOUR_MS,
-      boundaryMs: earlyLateBoundaryMs(runs.lateLtp),
-      fadedMs: fadedBelowMs(runs.anisomycin, FADED_PERCENT),
+      // Early/late boundary: where early LTP alone (the same trains with anisomycin) has faded.
+      boundaryMs: fadedBelowMs(runs.anisomycin, FADED_PERCENT),
       late8h: fepspHoursAfter(runs.lateLtp, 8),
-      aniso8h: fepspHoursAfter(runs.anisomycin, 8),
       ltd: ltdComparison(runs.ltd, runs.lateLtp),
     };
   }, []);
@@ -63,25 +62,21 @@ export function Outro() {
             <Card heading="Two phases of LTP" accent={palette.calcium} style={{ opacity: 1 - showLtd }}>
               <div style={{ fontFamily: fonts.sans, fontSize: typeScale.small, lineHeight: 1.35, color: palette.text }}>
                 <div>
-                  <b>Early</b> · existing proteins · without new protein back to{' '}
-                  <span style={mono}>
-                    {Math.round(model.aniso8h)}
-                    {NBSP}%
-                  </span>{' '}
-                  by 8{NBSP}h
-                </div>
-                <div style={{ color: palette.calcium, opacity: fadeInAt(m.frame, late, 10) }}>
-                  <b>Late</b> · new protein · from{' '}
+                  <b>Early</b> · existing proteins: without new protein back to ≤{NBSP}
+                  {FADED_PERCENT}
+                  {NBSP}% by{' '}
                   <span style={mono}>
                     {model.boundaryMs === null ? '–' : (model.boundaryMs / HOUR_MS).toFixed(1)}
                     {NBSP}h
                   </span>
-                  , still{' '}
+                </div>
+                <div style={{ color: palette.calcium, opacity: fadeInAt(m.frame, late, 10) }}>
+                  <b>Late</b> · new protein: still{' '}
                   <span style={mono}>
                     {Math.round(model.late8h)}
                     {NBSP}%
                   </span>{' '}
-                  at 8{NBSP}h
+                  8{NBSP}h after the last train
                 </div>
               </div>
             </Card>

@@ -6,7 +6,7 @@ import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } 
 import { BaselineOutline } from '../components/BaselineOutline';
 import { headRadiusUnits } from '../components/synapseGeometry';
 import { SCREEN_TEXT } from '../story/screenText';
-import { baselineState, lastingTimeMs } from '../story/filmQuantities';
+import { baselineState, spinePanelTimeMs } from '../story/filmQuantities';
 
 /**
  * 6 · Spine growth (30x, continuing the AMPA scene's clock over the minutes after the first train):
@@ -23,8 +23,8 @@ export function SpineGrowth() {
   const text = SCREEN_TEXT['spine-growth'];
   const lastsAt = span.bookmarkFrames['lasts'] ?? span.startFrame + span.durationFrames / 2;
   const lasting = m.frame >= lastsAt;
-  const shownMs = lasting ? lastingTimeMs(data.trace) : m.tMs;
-  const shown = lasting ? data.trace.sample(shownMs) : m.state;
+  const shownMs = spinePanelTimeMs(m.frame, lastsAt, m.tMs, data.trace);
+  const shown = data.trace.sample(shownMs);
   return (
     <>
       <BaselineOutline shot={stage.shot} baselineRadius={headRadiusUnits(baseline.spineHeadVolumeUm3)} label="before" />

@@ -85,22 +85,9 @@ export function camkiiAfterFirstTrain(trace: SpineTrace): {
 }
 
 /**
- * End of early LTP in the late-LTP run, ms: the first time after the last train at which the
- * protein-synthesis-dependent (late) part of the potentiation exceeds the early, labile part. Null
- * when the run never gets there (one train, anisomycin).
+ * First time after the last train + 30 min at which the fEPSP is back at or below `percent`, ms; null if
+ * never. On the anisomycin run this is where early LTP alone has faded: the film's early/late boundary.
  */
-export function earlyLateBoundaryMs(trace: SpineTrace): number | null {
-  const from = lastTrainEndMs(trace.protocol);
-  for (let t = from; t <= trace.endMs; t += MINUTE_MS) {
-    const s = trace.sample(t);
-    const early = s.earlyPotentiationFraction ?? 0;
-    const late = s.latePotentiationFraction ?? 0;
-    if (late > 0.01 && late >= early) return t;
-  }
-  return null;
-}
-
-/** First time after the last train + 30 min at which the fEPSP is back at or below `percent`, ms; null if never. */
 export function fadedBelowMs(trace: SpineTrace, percent: number): number | null {
   const from = lastTrainEndMs(trace.protocol) + 30 * MINUTE_MS;
   for (let t = from; t <= trace.endMs; t += MINUTE_MS) if (trace.sample(t).fepspPercent <= percent) return t;
@@ -139,4 +126,12 @@ export function ltdComparison(
     ltdPT286Peak: peakOf(ltd, (s) => s.camkiiPT286Fraction, lfs.startMs, lfsEnd, 100).value,
     fepspPercent1hAfter: ltd.sample(lfsEnd + HOUR_MS).fepspPercent,
   };
+}
+
+/**
+ * The physical time whose state the spine-growth panel shows at `frame`: the scene's own clock until
+ * the "lasts" bookmark, then 1 h after the last train (what lasts, not the short-term boost).
+ */
+export function spinePanelTimeMs(frame: number, lastsFrame: number, clockMs: number, trace: SpineTrace): number {
+  return frame >= lastsFrame ? lastingTimeMs(trace) : clockMs;
 }

@@ -4,8 +4,7 @@
  * (the LFS run takes about 2 s), so only the outro and the claims pay for them.
  */
 import type { SpineTrace } from '../sim/types';
-import { explainerTrace } from '../sim';
-import { explainerComparisonTraces, ltdTrace } from './simPending';
+import { explainerComparisonTraces, ltdTrace } from '../sim';
 
 export interface FilmRuns {
   /** The film's run: three 100 Hz x 1 s trains, 10 min apart (late LTP). */
@@ -23,8 +22,8 @@ let cached: FilmRuns | null = null;
 /** All runs (cached per process / page). */
 export function filmRuns(): FilmRuns {
   if (cached === null) {
-    const { anisomycin, oneTrain } = explainerComparisonTraces();
-    cached = { lateLtp: explainerTrace(), anisomycin, oneTrain, ltd: ltdTrace() };
+    const { lateLtp, anisomycin, oneTrain } = explainerComparisonTraces();
+    cached = { lateLtp, anisomycin, oneTrain, ltd: ltdTrace() };
   }
   return cached;
 }

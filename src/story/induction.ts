@@ -14,8 +14,8 @@ export interface InductionTrain {
   spikes: number;
 }
 
-/** Spikes further apart than this belong to different trains, ms (trains are 10 min apart; spikes 10 ms). */
-const TRAIN_GAP_MS = 1000;
+/** Spikes further apart than this belong to different trains, ms (trains are 10 min apart; tetanus spikes 10 ms, LFS pulses 1 s). */
+const TRAIN_GAP_MS = 5000;
 
 /** The induction trains of `protocol` (test pulses excluded), in order; throws naming the protocol when it has none. */
 export function inductionTrains(protocol: Protocol): InductionTrain[] {

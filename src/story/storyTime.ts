@@ -55,7 +55,7 @@ export const SCENE_TIME_MAPS: Record<SceneId, SceneTimeMap> = {
   // Spine enlargement (sLTP) over the next minutes.
   'spine-growth': { factor: 30, bookmark: 'grows', anchor: { kind: 'continue' } },
   // Hours: from minutes after the first train to past 8 h after the last (the outro chart's span).
-  outro: { factor: 2700, bookmark: 'late', anchor: { kind: 'continue' } },
+  outro: { factor: 2800, bookmark: 'late', anchor: { kind: 'continue' } },
 };
 
 /** A scene's clock on a given timeline and trace. */
