@@ -24,9 +24,11 @@ export function EarlyLateChart({
   toMs,
   boundaryMs,
   revealLate,
+  opacity = 1,
   width = 480,
   height = 230,
 }: {
+  opacity?: number;
   runs: readonly ChartRun[];
   nowMs: number;
   /** End of the x axis, ms. */
@@ -58,7 +60,7 @@ export function EarlyLateChart({
   };
   const bH = boundaryMs === null ? null : Math.min(toH, boundaryMs / HOUR_MS);
   return (
-    <Card heading="fEPSP slope, % of baseline" accent={palette.fepspAfter}>
+    <Card heading="fEPSP slope, % of baseline" accent={palette.fepspAfter} style={{ opacity }}>
       <svg width="100%" viewBox={`0 0 ${width} ${height}`} style={{ display: 'block' }}>
         <rect x={x(0)} y={pad.t} width={x(toH) - x(0)} height={height - pad.t - pad.b} fill="#1b2750" />
         {bH !== null && (

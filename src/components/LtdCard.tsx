@@ -15,15 +15,17 @@ export function LtdCard({
   heading,
   ltd,
   numbers,
+  compact = false,
   width = 480,
-  height = 110,
 }: {
   heading: string;
   ltd: SpineTrace;
   numbers: ReturnType<typeof ltdComparison>;
+  /** Narrow panels (9:16, 1:1): shorter lines and a flatter plot. */
+  compact?: boolean;
   width?: number;
-  height?: number;
 }) {
+  const height = compact ? 56 : 110;
   const pad = { l: 8, r: 8, t: 8, b: 8 };
   const toMs = numbers.durationMin * MINUTE_MS + 120 * MINUTE_MS;
   const x = scaleLinear()
@@ -40,15 +42,25 @@ export function LtdCard({
   const mono = { fontFamily: fonts.mono, color: palette.text, fontWeight: 700 } as const;
   return (
     <Card heading={heading} accent={palette.threshold}>
-      <div style={{ fontFamily: fonts.sans, fontSize: typeScale.small, color: palette.textMuted, lineHeight: 1.3 }}>
+      <div
+        style={{
+          fontFamily: fonts.sans,
+          fontSize: compact ? typeScale.small - 4 : typeScale.small,
+          color: palette.textMuted,
+          lineHeight: 1.25,
+        }}
+      >
         <div>
           {numbers.rateHz.toFixed(0)}
           {NBSP}Hz × {numbers.pulses} pulses ({numbers.durationMin.toFixed(0)}
-          {NBSP}min): {'Ca²⁺'} peak <span style={mono}>{formatCaMicroM(numbers.ltdCaPeakMicroM)}</span> (train:{' '}
+          {NBSP}min)
+        </div>
+        <div>
+          {'Ca²⁺'} peak <span style={mono}>{formatCaMicroM(numbers.ltdCaPeakMicroM)}</span> (train{' '}
           {formatCaMicroM(numbers.trainCaPeakMicroM)})
         </div>
         <div>
-          phosphatase <span style={mono}>{Math.round(numbers.ltdPhosphatasePeak * 100)}%</span> vs CaMKII pT286{' '}
+          phosphatase <span style={mono}>{Math.round(numbers.ltdPhosphatasePeak * 100)}%</span> · CaMKII pT286{' '}
           <span style={mono}>{Math.round(numbers.ltdPT286Peak * 100)}%</span>
         </div>
       </div>
@@ -65,7 +77,13 @@ export function LtdCard({
         />
         <polyline points={pts} fill="none" stroke={palette.threshold} strokeWidth={4} strokeLinejoin="round" />
       </svg>
-      <div style={{ fontFamily: fonts.sans, fontSize: typeScale.small, color: palette.textMuted }}>
+      <div
+        style={{
+          fontFamily: fonts.sans,
+          fontSize: compact ? typeScale.small - 4 : typeScale.small,
+          color: palette.textMuted,
+        }}
+      >
         fEPSP 1{NBSP}h after:{' '}
         <span style={{ ...mono, color: palette.threshold }}>
           {Math.round(numbers.fepspPercent1hAfter)}

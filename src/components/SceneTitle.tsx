@@ -62,6 +62,7 @@ export function SceneTitle({
           phase={inductionPhaseLabel(tMs, trains)}
           replay={replay}
           compact={kind !== 'landscape'}
+          maxWidth={kind === 'square' ? layout.panel.x - box.x - 24 : undefined}
         />
       )}
     </div>
@@ -78,19 +79,26 @@ export function PhysicalClock({
   phase,
   replay = false,
   compact,
+  maxWidth,
 }: {
   tMs: number;
   factor: number;
   phase: string;
   replay?: boolean;
   compact?: boolean;
+  /** Wrap onto a second line beyond this width, px (1:1, where the panel starts beside the title). */
+  maxWidth?: number;
 }) {
   return (
     <div
       data-testid="physical-clock"
       style={{
         display: 'inline-flex',
-        gap: 14,
+        flexWrap: 'wrap',
+        maxWidth,
+        boxSizing: 'border-box',
+        columnGap: 14,
+        rowGap: 2,
         alignItems: 'baseline',
         marginTop: 14,
         padding: '8px 16px',

@@ -6,7 +6,7 @@ import { LtdCard } from '../components/LtdCard';
 import { Card } from '../components/Card';
 import { fonts, palette, typeScale } from '../components/palette';
 import { NBSP } from '../components/units';
-import { fadeInAt, useSceneMoment, useSceneSpan } from '../components/explainerContext';
+import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan } from '../components/explainerContext';
 import { SCREEN_TEXT } from '../story/screenText';
 import { filmRuns } from '../story/filmRuns';
 import { lastTrainEndMs } from '../story/induction';
@@ -23,6 +23,8 @@ const FADED_PERCENT = 120;
  * on, the LTD run (1 Hz x 900) replaces the text card.
  */
 export function Outro() {
+  const { layout } = useExplainer();
+  const compact = layout.kind !== 'landscape';
   const m = useSceneMoment('outro');
   const span = useSceneSpan('outro');
   const text = SCREEN_TEXT.outro;
@@ -46,17 +48,21 @@ export function Outro() {
     <>
       <SceneTitle kicker={text.kicker} title={text.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
-        <EarlyLateChart
-          runs={[
-            { trace: model.runs.lateLtp, label: text.labels.lateLtp!, color: palette.fepspAfter },
-            { trace: model.runs.anisomycin, label: text.labels.anisomycin!, color: palette.vm },
-            { trace: model.runs.oneTrain, label: text.labels.oneTrain!, color: palette.fepspBefore, dashed: true },
-          ]}
-          nowMs={m.tMs}
-          toMs={model.toMs}
-          boundaryMs={model.boundaryMs}
-          revealLate={fadeInAt(m.frame, late, 10)}
-        />
+        {/* 1:1 has no room for both: the LTD card takes the chart's place once the fade has been shown. */}
+        {(layout.kind !== 'square' || showLtd < 1) && (
+          <EarlyLateChart
+            runs={[
+              { trace: model.runs.lateLtp, label: text.labels.lateLtp!, color: palette.fepspAfter },
+              { trace: model.runs.anisomycin, label: text.labels.anisomycin!, color: palette.vm },
+              { trace: model.runs.oneTrain, label: text.labels.oneTrain!, color: palette.fepspBefore, dashed: true },
+            ]}
+            nowMs={m.tMs}
+            toMs={model.toMs}
+            boundaryMs={model.boundaryMs}
+            revealLate={fadeInAt(m.frame, late, 10)}
+            opacity={layout.kind === 'square' ? 1 - showLtd : 1}
+          />
+        )}
         <div style={{ position: 'relative' }}>
           {showLtd < 1 && (
             <Card heading="Two phases of LTP" accent={palette.calcium} style={{ opacity: 1 - showLtd }}>
@@ -82,8 +88,14 @@ export function Outro() {
             </Card>
           )}
           {showLtd > 0 && (
-            <div style={{ opacity: showLtd }}>
-              <LtdCard heading={text.labels.ltdHeading!} ltd={model.runs.ltd} numbers={model.ltd} />
+            <div
+              style={
+                layout.kind === 'square'
+                  ? { opacity: showLtd, position: 'absolute', top: 0, left: 0, right: 0 }
+                  : { opacity: showLtd }
+              }
+            >
+              <LtdCard heading={text.labels.ltdHeading!} ltd={model.runs.ltd} numbers={model.ltd} compact={compact} />
             </div>
           )}
         </div>
