@@ -6,7 +6,7 @@ import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } 
 import { boutonCenter, DENDRITE_Y, headRadiusUnits } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
 import { SCREEN_TEXT } from '../story/screenText';
-import { baselineState, lastingTimeMs } from '../story/filmQuantities';
+import { baselineState, lastingTimeMs, REVEAL_LEAD_FRAMES } from '../story/filmQuantities';
 
 /**
  * Intro (real time, 45 s before the first train): the synapse at rest, and the same test pulse's
@@ -44,7 +44,7 @@ export function Intro() {
           trace={data.trace}
           beforeMs={baselineState(data.trace).tMs}
           afterMs={lastingTimeMs(data.trace)}
-          showAfter={fadeInAt(m.frame, bigger, 10)}
+          showAfter={fadeInAt(m.frame, bigger - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES)}
           label={text.labels.after!}
         />
       </Panel>

@@ -10,7 +10,7 @@ import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan } from '../compone
 import { SCREEN_TEXT } from '../story/screenText';
 import { filmRuns } from '../story/filmRuns';
 import { lastTrainEndMs } from '../story/induction';
-import { fadedBelowMs, fepspHoursAfter, ltdComparison } from '../story/filmQuantities';
+import { fadedBelowMs, fepspHoursAfter, ltdComparison, REVEAL_LEAD_FRAMES } from '../story/filmQuantities';
 
 const HOUR_MS = 3_600_000;
 /** "Back to baseline" for the fade, % of baseline (issue #14: <= 120 % by 8 h). */
@@ -42,7 +42,7 @@ export function Outro() {
       ltd: ltdComparison(runs.ltd, runs.lateLtp),
     };
   }, []);
-  const showLtd = fadeInAt(m.frame, ltdAt, 10);
+  const showLtd = fadeInAt(m.frame, ltdAt - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES);
   const mono = { fontFamily: fonts.mono, fontWeight: 700 } as const;
   return (
     <>
@@ -59,7 +59,7 @@ export function Outro() {
             nowMs={m.tMs}
             toMs={model.toMs}
             boundaryMs={model.boundaryMs}
-            revealLate={fadeInAt(m.frame, late, 10)}
+            revealLate={fadeInAt(m.frame, late - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES)}
             opacity={layout.kind === 'square' ? 1 - showLtd : 1}
           />
         )}
@@ -76,7 +76,12 @@ export function Outro() {
                     {NBSP}h
                   </span>
                 </div>
-                <div style={{ color: palette.calcium, opacity: fadeInAt(m.frame, late, 10) }}>
+                <div
+                  style={{
+                    color: palette.calcium,
+                    opacity: fadeInAt(m.frame, late - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES),
+                  }}
+                >
                   <b>Late</b> · new protein: still{' '}
                   <span style={mono}>
                     {Math.round(model.late8h)}

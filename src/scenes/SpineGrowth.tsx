@@ -6,7 +6,7 @@ import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } 
 import { BaselineOutline } from '../components/BaselineOutline';
 import { headRadiusUnits } from '../components/synapseGeometry';
 import { SCREEN_TEXT } from '../story/screenText';
-import { baselineState, spinePanelTimeMs } from '../story/filmQuantities';
+import { baselineState, REVEAL_LEAD_FRAMES, spinePanelTimeMs } from '../story/filmQuantities';
 
 /**
  * 6 · Spine growth (30x, continuing the AMPA scene's clock over the minutes after the first train):
@@ -22,7 +22,7 @@ export function SpineGrowth() {
   const stage = useStageMoment();
   const text = SCREEN_TEXT['spine-growth'];
   const lastsAt = span.bookmarkFrames['lasts'] ?? span.startFrame + span.durationFrames / 2;
-  const lasting = m.frame >= lastsAt;
+  const lasting = m.frame >= lastsAt - REVEAL_LEAD_FRAMES;
   const shownMs = spinePanelTimeMs(m.frame, lastsAt, m.tMs, data.trace);
   const shown = data.trace.sample(shownMs);
   return (
@@ -39,7 +39,7 @@ export function SpineGrowth() {
           trace={data.trace}
           beforeMs={baseline.tMs}
           afterMs={shownMs}
-          showAfter={lasting ? fadeInAt(m.frame, lastsAt, 8) : 1}
+          showAfter={lasting ? fadeInAt(m.frame, lastsAt - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES) : 1}
           label={lasting ? text.labels.lasting! : text.labels.now!}
         />
       </Panel>

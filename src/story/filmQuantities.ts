@@ -129,9 +129,15 @@ export function ltdComparison(
 }
 
 /**
+ * Frames before its bookmark word at which a panel change starts to fade in, so that it is fully
+ * shown when the word is heard (8 frames = 0.27 s at 30 fps).
+ */
+export const REVEAL_LEAD_FRAMES = 8;
+
+/**
  * The physical time whose state the spine-growth panel shows at `frame`: the scene's own clock until
- * the "lasts" bookmark, then 1 h after the last train (what lasts, not the short-term boost).
+ * just before the "lasts" bookmark, then 1 h after the last train (what lasts, not the short-term boost).
  */
 export function spinePanelTimeMs(frame: number, lastsFrame: number, clockMs: number, trace: SpineTrace): number {
-  return frame >= lastsFrame ? lastingTimeMs(trace) : clockMs;
+  return frame >= lastsFrame - REVEAL_LEAD_FRAMES ? lastingTimeMs(trace) : clockMs;
 }
