@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../publish/atomicWrite';
+import { runCli } from '../publish/runCli';
 import { evaluateClaims, renderClaimsMarkdown } from './claims';
 import { loadExplainerData } from './explainerData';
 import { filmRuns } from './filmRuns';
@@ -22,35 +23,24 @@ Options:
 /** Path of the generated table. */
 export const CLAIMS_DOC_PATH = join('docs', 'claims.md');
 
-function main(argv: string[]): number {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  const unknown = argv.filter((a) => a !== '--check');
-  if (unknown.length > 0) {
-    process.stderr.write(`claims: unknown option ${unknown.join(' ')}; see --help\n`);
-    return 2;
-  }
-  process.stderr.write('claims: simulating the film run and its comparison runs (a few seconds)...\n');
+void runCli({ name: 'claims', help: HELP, options: { check: { type: 'boolean' } } }, ({ values }, io) => {
+  io.stderr('claims: simulating the film run and its comparison runs (a few seconds)...\n');
   const evaluated = evaluateClaims({ data: loadExplainerData(), runs: filmRuns() });
   const markdown = renderClaimsMarkdown(evaluated);
   const failed = evaluated.filter((e) => e.result && !e.result.ok);
   for (const f of failed)
-    process.stderr.write(
-      `claims: "${f.claim.text}" (${f.claim.scene}, ${f.claim.id}) is contradicted by the model: ${f.result!.value}, must be ${f.result!.expected}\n`,
+    io.stderr(
+      `claims: "${f.claim.text}" (${f.claim.scene}, ${f.claim.id}) is contradicted by the model: ${f.result!.value}, must be ${f.result!.expected}; change the words in captions/narration.script.md or the claim in src/story/claims.ts\n`,
     );
-  if (argv.includes('--check')) {
+  if (values.check) {
     const current = existsSync(CLAIMS_DOC_PATH) ? readFileSync(CLAIMS_DOC_PATH, 'utf8') : '';
     if (current !== markdown) {
-      process.stderr.write(`claims: ${CLAIMS_DOC_PATH} is stale; run npx tsx src/story/claimsCli.ts\n`);
+      io.stderr(`claims: ${CLAIMS_DOC_PATH} is stale; run npx tsx src/story/claimsCli.ts\n`);
       return 1;
     }
     return failed.length > 0 ? 1 : 0;
   }
   writeFileAtomic(CLAIMS_DOC_PATH, markdown);
-  process.stdout.write(`claims: wrote ${CLAIMS_DOC_PATH} (${evaluated.length} claims, ${failed.length} failing)\n`);
+  io.stdout(`claims: wrote ${CLAIMS_DOC_PATH} (${evaluated.length} claims, ${failed.length} failing)\n`);
   return failed.length > 0 ? 1 : 0;
-}
-
-process.exitCode = main(process.argv.slice(2));
+});
