@@ -141,7 +141,7 @@ export const CLAIMS: readonly Claim[] = [
     id: 'glu-release',
     scene: 'glutamate-release',
     kind: 'spoken',
-    text: 'Vesicles fuse, releasing glutamate across the cleft.',
+    text: 'Vesicles fuse, releasing glutamate.',
     bookmark: 'release',
     quantity: 'peak glutamateMilliM in the 3 ms after the first spike, mM',
     check: (ctx) => within(peakOf(ctx.data.trace, (s) => s.glutamateMilliM, 0, 3, 0.05).value, 1, 1.5, 2, ' mM'),
