@@ -6,14 +6,15 @@
 import { z } from 'zod';
 import { defineSceneLook, labelText, paletteColour } from '../components/sceneLook';
 import { MG } from '../components/units';
+import { SCREEN_TEXT } from '../story/screenText';
 import savedFile from './MgExpulsion.look.json';
 
 export const mgExpulsionLook = defineSceneLook({
   sceneId: 'mg-expulsion',
   file: 'src/scenes/MgExpulsion.look.json',
   schema: z.object({
-    kicker: labelText(`2 · The ${MG} block`, 'Kicker'),
-    title: labelText('A coincidence detector', 'Title'),
+    kicker: labelText(SCREEN_TEXT['mg-expulsion'].kicker, 'Kicker'),
+    title: labelText(SCREEN_TEXT['mg-expulsion'].title, 'Title'),
     receptorLabel: labelText('NMDA receptor', 'Receptor label'),
     receptorColour: paletteColour('nmda', 'Receptor label colour'),
     ionLabel: labelText(`${MG} ion`, 'Ion label'),

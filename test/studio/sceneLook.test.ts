@@ -3,19 +3,27 @@ import { LookFileError, lookOverrides, parseLookFile } from '../../src/component
 import { MG } from '../../src/components/units';
 import { mgExpulsionLook } from '../../src/scenes/MgExpulsion.look';
 import { outroLook } from '../../src/scenes/Outro.look';
+import { REVEAL_LEAD_FRAMES } from '../../src/story/filmQuantities';
+import { SCREEN_TEXT } from '../../src/story/screenText';
 import { lookControls } from '../../src/studio/app/lookControls';
 
 describe('scene looks', () => {
   it("default to the scenes' built-in look, so frames do not change", () => {
     expect(mgExpulsionLook.schema.parse({})).toEqual({
-      kicker: `2 · The ${MG} block`,
-      title: 'A coincidence detector',
+      kicker: SCREEN_TEXT['mg-expulsion'].kicker,
+      title: SCREEN_TEXT['mg-expulsion'].title,
       receptorLabel: 'NMDA receptor',
       receptorColour: 'nmda',
       ionLabel: `${MG} ion`,
       ionColour: 'magnesium',
     });
-    expect(outroLook.schema.parse({}).lateFadeFrames).toBe(10);
+    expect(outroLook.schema.parse({})).toMatchObject({
+      kicker: SCREEN_TEXT.outro.kicker,
+      title: SCREEN_TEXT.outro.title,
+      cardHeading: 'Two phases of LTP',
+      accentColour: 'calcium',
+      lateFadeFrames: REVEAL_LEAD_FRAMES,
+    });
   });
 
   it('reject a bad look file with the file and the field named', () => {
@@ -44,7 +52,11 @@ describe('scene looks', () => {
       ['accentColour', 'palette'],
       ['lateFadeFrames', 'number'],
     ]);
-    expect(controls[4]).toMatchObject({ min: 1, max: 60, label: 'Fade-in of the late phase on "late" (frames)' });
+    expect(controls[4]).toMatchObject({
+      min: 1,
+      max: 60,
+      label: 'Fade-in of the late phase, ending on "late" (frames)',
+    });
     const swatches = controls[3]!.kind === 'palette' ? controls[3]!.options : [];
     expect(swatches.find((o) => o.name === 'calcium')?.hex).toBe('#ffb347');
   });
