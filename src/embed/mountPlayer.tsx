@@ -4,6 +4,7 @@
  * snippet's poster markup. Its own chunk, so none of this is fetched, parsed
  * or run before the reader presses Play.
  */
+import './strictCsp';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { compositions } from '../compositions';

@@ -72,6 +72,13 @@ export async function encodeNarration(wavPath: string, format: WebAudioFormat, o
       '-ar',
       '48000',
       ...format.codecArgs,
+      // Same input, same bytes (no random track UIDs or creation times), so the hashed name only changes with the voice.
+      '-fflags',
+      '+bitexact',
+      '-flags:a',
+      '+bitexact',
+      '-map_metadata',
+      '-1',
       '-b:a',
       String(format.bitrate),
       '-f',

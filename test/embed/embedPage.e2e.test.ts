@@ -298,9 +298,17 @@ describe('without JavaScript (no-script fallback)', { timeout: 120_000 }, () => 
     expect(await lines.count()).toBe(buildCues(explainerTimeline).length);
     expect(await page.locator('button.ltp-line').count()).toBe(0);
     expect(await lines.first().textContent()).toContain(buildCues(explainerTimeline)[0]!.lines.join(' '));
-    // The browser can play the linked video: the native Play of the controls fetches it and it starts.
-    await video.click();
-    await expect.poll(() => requests.includes('/explainer.mp4'), { timeout: 20_000 }).toBe(true);
+    // The captions track is the default one, and Chromium loads it; the linked video plays.
+    await expect.poll(() => requests.includes('/explainer.vtt')).toBe(true);
+    expect(await video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.mode)).toBe('showing');
+    await video.evaluate((v: HTMLVideoElement) => {
+      v.muted = true;
+      return v.play();
+    });
+    expect(requests).toContain('/explainer.mp4');
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await page.context().close();
   });
 });
