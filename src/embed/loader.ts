@@ -4,11 +4,11 @@
  * (docs/embed.md) it
  *
  * - turns the plain transcript lines into buttons that seek;
- * - loads the player (./mountPlayer: React, three.js, the scenes, ~1.4 MB)
+ * - loads the player (./mountPlayer: React, three.js, the scenes, ~1.3 MB)
  *   when the reader presses Play or a transcript line, and mounts it in place
- *   of the poster; Play starts playback, a line opens the player paused there;
- * - starts that download a little early when the pointer rests on the embed or
- *   a finger touches it (intent), never on page load or scroll.
+ *   of the poster; Play starts playback, a line opens the player paused there.
+ *   Never on page load, scroll or hover: evaluating the player builds the
+ *   synapse simulation, seconds of main-thread work the reader did not ask for.
  *
  * The narration is chosen here: Opus in WebM where the browser plays it, else AAC in MP4.
  */
@@ -80,9 +80,6 @@ function wire(root: HTMLElement): void {
     const line = target.closest<HTMLElement>('.ltp-line[data-start-frame]');
     if (line) start(root, { autoplay: false, initialFrame: Number(line.dataset.startFrame) || 0 });
   });
-  const warm = () => void loadPlayer().catch(() => undefined);
-  root.addEventListener('pointerenter', warm, { once: true });
-  root.addEventListener('touchstart', warm, { once: true, passive: true });
 }
 
 document.querySelectorAll<HTMLElement>('[data-ltp-explainer]').forEach(wire);

@@ -91,8 +91,9 @@ async function openPage(options: BrowserContextOptions = {}): Promise<OpenedPage
 
 /** Presses the poster's Play and waits for the live player. */
 async function pressPlay(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Play: / }).click();
-  // Generous: the player computes the synapse simulation when it mounts, and the machine is shared.
+  // Generous: the player computes the synapse simulation when it loads (the main thread is busy
+  // for seconds, and Playwright's click waits for it), and the machine is shared.
+  await page.getByRole('button', { name: /^Play: / }).click({ timeout: 150_000 });
   await page.waitForSelector('.ltp-embed[data-frame]', { timeout: 150_000 });
 }
 
@@ -192,7 +193,7 @@ describe('embed player in headless Chromium', { timeout: 300_000 }, () => {
     expect(requests.some((p) => /mountPlayer/.test(p))).toBe(false);
     const first = page.locator('button.ltp-line').first();
     const startFrame = Number(await first.getAttribute('data-start-frame'));
-    await first.click();
+    await first.click({ timeout: 150_000 });
     await page.waitForSelector('.ltp-embed[data-frame]', { timeout: 150_000 });
     expect(await attr(page, 'data-reduced-motion')).toBe('true');
     expect(await frameOf(page)).toBe(startFrame);
