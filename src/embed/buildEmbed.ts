@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCaptionSidecars } from '../captions/sidecars';
 import { findCompositionMeta } from '../compositions/catalog';
 import { loudnessProblems, measureLoudness } from '../publish/loudness';
 import { cutFiles } from '../publish/outputLayout';
@@ -56,8 +57,9 @@ export interface BuildEmbedOptions {
   outDir: string;
   /**
    * The publishing set the embed takes its poster PNG, main MP4 and captions
-   * from (default: the parent of outDir, i.e. out/). The MP4 and .vtt must be
-   * there (`npm run render:all -- --cuts explainer`); a missing poster is rendered.
+   * from (default: the parent of outDir, i.e. out/). The MP4 must be there
+   * (`npm run render:all -- --cuts explainer`); missing captions are written
+   * from the timeline and a missing poster is rendered.
    */
   publishDir?: string;
   /** URL prefix of the folder in snippet.html (default '/media/ltp/'). */
@@ -124,15 +126,10 @@ export async function buildEmbed({
   const meta = findCompositionMeta(EMBED_COMPOSITION_ID);
   const cut = cutFiles(source, meta.id);
   const rel = (p: string) => relative(process.cwd(), p) || '.';
-  for (const [file, what] of [
-    [cut.mp4, 'the main MP4 (the no-script fallback)'],
-    [cut.vtt, 'its captions'],
-  ] as const) {
-    if (!existsSync(file)) {
-      throw new Error(
-        `The embed needs ${what}: ${rel(file)} is missing. Make it first: npm run render:all -- --cuts ${meta.id}${publishDir ? ` --out ${rel(source)}` : ''}`,
-      );
-    }
+  if (!existsSync(cut.mp4)) {
+    throw new Error(
+      `The embed needs the main MP4 for its no-script fallback: ${rel(cut.mp4)} is missing. Make it first: npm run render:all -- --cuts ${meta.id}${publishDir ? ` --out ${rel(source)}` : ''}`,
+    );
   }
   if (!existsSync(NARRATION_WAV)) throw new Error(`${rel(NARRATION_WAV)} is missing: run \`npm run voiceover\`.`);
 
@@ -185,9 +182,15 @@ export async function buildEmbed({
     // The no-script fallback, inside the folder so it travels with it.
     const video = { mp4: `${meta.id}.mp4`, captionsVtt: `${meta.id}.vtt`, chaptersVtt: `${meta.id}.chapters.vtt` };
     linkOrCopy(cut.mp4, join(temp, video.mp4));
-    copyFileSync(cut.vtt, join(temp, video.captionsVtt));
-    const hasChapters = existsSync(cut.chaptersVtt);
-    if (hasChapters) copyFileSync(cut.chaptersVtt, join(temp, video.chaptersVtt));
+    if (existsSync(cut.vtt) && existsSync(cut.chaptersVtt)) {
+      copyFileSync(cut.vtt, join(temp, video.captionsVtt));
+      copyFileSync(cut.chaptersVtt, join(temp, video.chaptersVtt));
+    } else {
+      // Not made in this run (e.g. render:all --cuts explainer-square): the same sidecars, from the timeline.
+      const written = await writeCaptionSidecars(join(temp, video.mp4), explainerTimeline);
+      rmSync(written.srt, { force: true });
+      rmSync(written.transcriptTxt, { force: true });
+    }
     copyFileSync(join(EMBED_SOURCE_DIR, 'noscript.css'), join(temp, EMBED_NOSCRIPT_STYLESHEET));
 
     const data = embedDataFor(explainerTimeline, narrationCues());
@@ -201,7 +204,7 @@ export async function buildEmbed({
       height: meta.height,
       posters: posters.map((p) => ({ mime: p.format.mime, width: p.width, file: `assets/${p.file}` })),
       audio: audio.map((a) => ({ key: a.format.ext, mime: a.format.mime, file: `assets/${basename(a.path)}` })),
-      video: hasChapters ? video : { mp4: video.mp4, captionsVtt: video.captionsVtt },
+      video,
       chapters: data.chapters,
       lines: data.lines,
       script: EMBED_SCRIPT,

@@ -12,6 +12,8 @@ export interface EmbedMetricRow {
   /** Display target, e.g. "<= 1.5 s". */
   target: string;
   ok: boolean;
+  /** False for a row that is reported but does not fail the check (see EMBED_TARGETS.longestTaskMs). */
+  gate: boolean;
 }
 
 interface LhAudit {
@@ -37,7 +39,12 @@ export const EMBED_TARGETS = {
   bytesBeforeInteraction: 200 * 1024,
   accessibilityScore: 100,
   bestPracticesScore: 100,
-  /** No main-thread task longer than this before play (the Long Tasks API's threshold). */
+  /**
+   * No main-thread task longer than this before play (the Long Tasks API's threshold).
+   * Reported, not gated: under 4x simulated CPU slowdown a 13 ms task already counts, and
+   * on a loaded machine even an empty page shows 100-280 ms tasks (docs/embed.md); the
+   * gate for main-thread work is the total blocking time.
+   */
   longestTaskMs: 50,
 } as const;
 
@@ -60,9 +67,14 @@ function score(lhr: LighthouseResultLike, category: string): number {
   return Math.round(s * 100);
 }
 
-/** Longest main-thread task Lighthouse saw during the load (0 when it lists none of 50 ms or more). */
-export function longestTaskMs(lhr: LighthouseResultLike): number {
-  const items = lhr.audits['long-tasks']?.details?.items ?? [];
+/**
+ * Longest main-thread task Lighthouse saw during the load (0 when it lists none of 50 ms or more).
+ * `pageOnly` leaves out the tasks Lighthouse cannot attribute to a URL (browser start-up work).
+ */
+export function longestTaskMs(lhr: LighthouseResultLike, pageOnly = false): number {
+  const items = (lhr.audits['long-tasks']?.details?.items ?? []).filter(
+    (item) => !pageOnly || item.url !== 'Unattributable',
+  );
   return items.reduce((max, item) => Math.max(max, typeof item.duration === 'number' ? item.duration : 0), 0);
 }
 
@@ -78,41 +90,70 @@ export function embedMetricRows(lhr: LighthouseResultLike, t = EMBED_TARGETS): E
   const bytes = numeric(lhr, 'total-byte-weight');
   const a11y = score(lhr, 'accessibility');
   const bp = score(lhr, 'best-practices');
-  const longest = longestTaskMs(lhr);
+  const longest = longestTaskMs(lhr, true);
   return [
     {
       metric: 'performance score',
       value: String(perf),
       target: `>= ${t.performanceScore}`,
       ok: perf >= t.performanceScore,
+      gate: true,
     },
-    { metric: 'first contentful paint', value: seconds(fcp), target: `<= ${seconds(t.fcpMs)}`, ok: fcp <= t.fcpMs },
-    { metric: 'largest contentful paint', value: seconds(lcp), target: `<= ${seconds(t.lcpMs)}`, ok: lcp <= t.lcpMs },
-    { metric: 'total blocking time', value: `${Math.round(tbt)} ms`, target: `<= ${t.tbtMs} ms`, ok: tbt <= t.tbtMs },
-    { metric: 'time to interactive', value: seconds(tti), target: `<= ${seconds(t.ttiMs)}`, ok: tti <= t.ttiMs },
+    {
+      metric: 'first contentful paint',
+      value: seconds(fcp),
+      target: `<= ${seconds(t.fcpMs)}`,
+      ok: fcp <= t.fcpMs,
+      gate: true,
+    },
+    {
+      metric: 'largest contentful paint',
+      value: seconds(lcp),
+      target: `<= ${seconds(t.lcpMs)}`,
+      ok: lcp <= t.lcpMs,
+      gate: true,
+    },
+    {
+      metric: 'total blocking time',
+      value: `${Math.round(tbt)} ms`,
+      target: `<= ${t.tbtMs} ms`,
+      ok: tbt <= t.tbtMs,
+      gate: true,
+    },
+    {
+      metric: 'time to interactive',
+      value: seconds(tti),
+      target: `<= ${seconds(t.ttiMs)}`,
+      ok: tti <= t.ttiMs,
+      gate: true,
+    },
     {
       metric: 'bytes before interaction',
       value: kib(bytes),
       target: `<= ${kib(t.bytesBeforeInteraction)}`,
       ok: bytes <= t.bytesBeforeInteraction,
+      gate: true,
     },
     {
-      metric: 'longest main-thread task',
+      metric: 'longest page task (info)',
       value: longest === 0 ? '< 50 ms' : `${Math.round(longest)} ms`,
       target: `< ${t.longestTaskMs} ms`,
       ok: longest < t.longestTaskMs,
+      gate: false,
     },
     {
       metric: 'accessibility',
       value: String(a11y),
       target: `>= ${t.accessibilityScore}`,
       ok: a11y >= t.accessibilityScore,
+      gate: true,
     },
     {
       metric: 'best practices',
       value: String(bp),
       target: `>= ${t.bestPracticesScore}`,
       ok: bp >= t.bestPracticesScore,
+      gate: true,
     },
   ];
 }
@@ -135,7 +176,7 @@ export function failingAudits(
 /** A plain-text table with a status column. */
 export function formatMetricTable(rows: readonly EmbedMetricRow[]): string {
   const head = ['metric', 'value', 'target', 'status'];
-  const cells = rows.map((r) => [r.metric, r.value, r.target, r.ok ? 'ok' : 'MISSED']);
+  const cells = rows.map((r) => [r.metric, r.value, r.target, r.ok ? 'ok' : r.gate ? 'MISSED' : 'over']);
   const widths = head.map((h, c) => Math.max(h.length, ...cells.map((row) => (row[c] ?? '').length)));
   const line = (row: readonly string[]) =>
     row
