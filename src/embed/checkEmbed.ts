@@ -9,11 +9,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { renderConfig } from '../../render.config';
 import { cutFiles, embedDir } from '../publish/outputLayout';
-import { parseIntegerOption, runCli } from '../render/cliSupport';
+import { parseIntegerOption, runCli, UsageError, type CliArgs, type CliIo } from '../publish/runCli';
 import { buildEmbed, EMBED_COMPOSITION_ID, EMBED_DEMO_PAGE, EMBED_SOURCE_DIR, NARRATION_WAV } from './buildEmbed';
 import { serveEmbed } from './embedServer';
 import {
@@ -167,28 +166,21 @@ async function runLighthouse(url: string): Promise<LighthouseResultLike & Record
   }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string', default: renderConfig.outDir },
-      build: { type: 'boolean', default: false },
-      runs: { type: 'string' },
-      save: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return;
-  }
+const OPTIONS = {
+  dir: { type: 'string', default: renderConfig.outDir },
+  build: { type: 'boolean', default: false },
+  runs: { type: 'string' },
+  save: { type: 'string' },
+} as const;
+
+async function main({ values }: CliArgs<typeof OPTIONS>, io: CliIo): Promise<number> {
   const runs = parseIntegerOption('--runs', values.runs) ?? 1;
-  if (runs < 1 || runs > 9) throw new Error(`--runs ${runs}: use 1 to 9.`);
+  if (runs < 1 || runs > 9) throw new UsageError(`--runs ${runs}: use 1 to 9.`);
   const publishDir = resolve(values.dir);
   const root = embedDir(publishDir);
   const reason = values.build ? '--build' : embedBuildReason(publishDir);
   if (reason) {
-    process.stderr.write(`check:embed: building the embed (${reason})...\n`);
+    io.stderr(`check:embed: building the embed (${reason})...\n`);
     await buildEmbed({ outDir: root, publishDir });
   }
 
@@ -197,9 +189,9 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      process.stderr.write(`check:embed: Lighthouse run ${i + 1} of ${runs} (mobile, simulated throttling)...`);
+      io.stderr(`check:embed: Lighthouse run ${i + 1} of ${runs} (mobile, simulated throttling)...`);
       results.push(await runLighthouse(`${server.origin}/${EMBED_DEMO_PAGE}`));
-      process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+      io.stderr(` ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
     }
   } finally {
     await server.close();
@@ -214,11 +206,11 @@ async function main(): Promise<void> {
   }
   const rows = embedMetricRows(lhr);
   const scores = results.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
-  process.stdout.write(
+  io.stdout(
     `Lighthouse ${lhr.lighthouseVersion ?? ''}, mobile preset, simulated throttling: ${relative(process.cwd(), join(root, EMBED_DEMO_PAGE))}${runs > 1 ? ` (median of ${runs} runs; performance scores ${scores.join(', ')})` : ''}\n\n`,
   );
   const host = (lhr as { environment?: { benchmarkIndex?: number } }).environment?.benchmarkIndex;
-  process.stdout.write(
+  io.stdout(
     `${formatMetricTable(rows)}\n(host: Lighthouse benchmark index ${host ? Math.round(host) : '?'}, load average ${loadavg()[0]?.toFixed(1)}; a loaded machine stretches every task)\n\n${formatSizes(scriptSizes(root))}\n`,
   );
   const missed = rows.filter((r) => !r.ok && r.gate);
@@ -228,10 +220,12 @@ async function main(): Promise<void> {
       .filter(([, a]) => a.length)
       .map(([c, a]) => `  ${c}: ${a.join(', ')}`)
       .join('\n');
-    process.stdout.write(`\n${missed.length} target(s) missed: ${missed.map((r) => r.metric).join(', ')}\n${why}\n`);
-    throw new Error(`the embed misses ${missed.length} target(s) (see the table).`);
+    io.stdout(`\n${missed.length} target(s) missed: ${missed.map((r) => r.metric).join(', ')}\n${why}\n`);
+    io.stderr(`check:embed: the embed misses ${missed.length} target(s) (see the table).\n`);
+    return 1;
   }
-  process.stdout.write('\nEvery target met.\n');
+  io.stdout('\nEvery target met.\n');
+  return 0;
 }
 
-runCli(HELP, main);
+void runCli({ name: 'check:embed', help: HELP, options: OPTIONS }, main);

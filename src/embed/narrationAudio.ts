@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { produceFileAtomic } from '../publish/atomicWrite';
-import { measureLoudness, type LoudnessMeasurement } from '../publish/loudness';
+import { measureLoudness, type LoudnessMeasurement } from '../voiceover/loudness';
 import { runTool } from '../publish/runTool';
 import { bestLag } from './audioOffset';
 
@@ -14,7 +14,7 @@ const execFileP = promisify(execFile);
  *
  * Lossy encoders overshoot the true peak by 0.2-0.4 dB (measured on this narration:
  * -1.5 dBTP master -> -1.3 Opus, -1.1 AAC), which would break the -1.5 dBTP ceiling
- * of NARRATION_LOUDNESS_TARGET. A sample-peak limiter at -2.5 dBFS before encoding
+ * of OUTPUT_TARGETS.narrationLoudness. A sample-peak limiter at -2.5 dBFS before encoding
  * takes that off; it touches only a few peaks, so integrated loudness stays within
  * 0.1 LU of the master. Its look-ahead is compensated (`latency=1`): without that
  * the voice came 47 samples (1 ms) late.

@@ -17,7 +17,8 @@ import {
   MAX_SEARCHED_OFFSET_SAMPLES,
   WEB_AUDIO_FORMATS,
 } from '../../src/embed/narrationAudio';
-import { loudnessProblems, measureLoudness } from '../../src/publish/loudness';
+import { loudnessProblems } from '../../src/publish/loudness';
+import { measureLoudness } from '../../src/voiceover/loudness';
 import { makeTempDir } from '../publish/mediaFixtures';
 
 const tmp = makeTempDir('embed-audio');
