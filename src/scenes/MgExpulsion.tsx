@@ -6,7 +6,7 @@ import { LiveTrace } from '../components/LiveTrace';
 import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { headRadiusUnits, mgIonPosition, mgOutOfPore, NMDA_SLOTS, onHead } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
-import { MG } from '../components/units';
+import { mgExpulsionLook } from './MgExpulsion.look';
 
 /**
  * 2 · Mg2+ expulsion (1/100 speed, pinned on "pops out"): close on the NMDA
@@ -20,6 +20,7 @@ export function MgExpulsion() {
   const m = useSceneMoment('mg-expulsion');
   const span = useSceneSpan('mg-expulsion');
   const stage = useStageMoment();
+  const look = mgExpulsionLook.useLook();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const hero = NMDA_SLOTS[0]!;
   const out = mgOutOfPore(stage.state.mgUnblockedFraction, 0, data.trace.conditions.mgOutMilliM);
@@ -28,11 +29,17 @@ export function MgExpulsion() {
       <StageLabels
         shot={stage.shot}
         labels={[
-          { text: 'NMDA receptor', at: onHead(r, hero.theta, hero.phi, 0.3), dx: -200, dy: 150, color: palette.nmda },
-          { text: `${MG} ion`, at: mgIonPosition(r, 0, out), dx: 170, dy: -120, color: palette.magnesium },
+          {
+            text: look.receptorLabel,
+            at: onHead(r, hero.theta, hero.phi, 0.3),
+            dx: -200,
+            dy: 150,
+            color: palette[look.receptorColour],
+          },
+          { text: look.ionLabel, at: mgIonPosition(r, 0, out), dx: 170, dy: -120, color: palette[look.ionColour] },
         ]}
       />
-      <SceneTitle kicker={`2 · The ${MG} block`} title="A coincidence detector" tMs={m.tMs} factor={m.clock.factor} />
+      <SceneTitle kicker={look.kicker} title={look.title} tMs={m.tMs} factor={m.clock.factor} />
       <Panel>
         <VmMeter vmMv={m.state.vmMv} mgUnblockedFraction={m.state.mgUnblockedFraction} />
         <LiveTrace
