@@ -15,7 +15,7 @@ export const renderConfig = {
     codec: 'libx264',
     /** x264 constant rate factor: 0 = lossless (drops the High profile), 18 = visually lossless, 23 = x264 default. */
     crf: 18,
-    /** x264 speed preset; veryfast encodes 1080p at ~85-95 fps here (render-notes.md), far above capture speed. */
+    /** x264 speed preset: veryfast encodes 1080p far faster than frames are captured (docs/render.md, "Measurements behind the defaults"). */
     preset: 'veryfast',
     /** H.264 profile for lossy renders (lossless crf 0 needs High 4:4:4 Predictive, chosen by x264 itself). */
     profile: 'high',
@@ -38,17 +38,15 @@ export const renderConfig = {
     jpegQuality: 90,
     /**
      * 'pages' (default): one Chromium with a page per worker, sharing the browser and GPU processes;
-     * 'browsers': a Chromium per worker. Measured here (npm run bench, placeholder, 300 frames, 2 workers,
-     * idle machine, huge pages on): pages 7.3-7.6 fps capture, peak RSS sum 2.6 GiB; browsers 6.9 fps,
-     * 3.6 GiB. Overridable with RENDER_WORKER_MODE.
+     * 'browsers': a Chromium per worker. 'pages' measured faster and lighter (docs/render.md,
+     * "Measurements behind the defaults"). Overridable with RENDER_WORKER_MODE.
      */
     workerMode: (process.env.RENDER_WORKER_MODE === 'browsers' ? 'browsers' : 'pages') as 'browsers' | 'pages',
     /**
      * Consecutive frames drawn side by side on each capture page and taken in one screenshot
      * (src/engine/filmstrip.ts), unless the composition says (its meta) or --frames-per-shot:
-     * much of a screenshot's cost is fixed, not per pixel. Explainer here (npm run bench,
-     * 2 workers, capture fps): 1 / 2 / 3 frames a shot 7.5 / 8.3 / 8.8 (frames 300-599); 3 against
-     * 4 alternating on frames 600-1199, 8.9-10.0 against 8.6-9.4 (every tile adds a WebGL context).
+     * much of a screenshot's cost is fixed, not per pixel, but every tile adds a WebGL context,
+     * so past 3 it depends on the composition's 3D (docs/render.md, "Where the time goes", 8).
      */
     framesPerShot: 3,
     /** Parallel capture workers when --concurrency is not given. */

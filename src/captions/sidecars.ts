@@ -23,18 +23,13 @@ export function sidecarPaths(mp4Path: string): SidecarPaths {
  * Builds the cues from the timeline and writes the WebVTT, SRT, chapters WebVTT and
  * transcript next to `mp4Path`. Throws (writing nothing) when a cue breaks a limit.
  *
- * @param titles chapter title per scene (default: src/story/narration.ts sceneTitle, from the script)
+ * @param titles chapter title per scene (src/story/narration.ts sceneTitles, from the script)
  */
 export async function writeCaptionSidecars(
   mp4Path: string,
   timeline: Timeline,
-  titles?: Partial<Record<SceneId, string>>,
+  titles: Partial<Record<SceneId, string>>,
 ): Promise<SidecarPaths> {
-  let t = titles;
-  if (!t) {
-    const { narrationTimings } = await import('../story/narration');
-    t = Object.fromEntries(narrationTimings.scenes.map((s) => [s.id, s.title ?? s.id]));
-  }
   const cues = buildCues(timeline);
   const violations = validateCues(cues, {
     sceneCutsMs: sceneCutsMs(timeline),
@@ -47,7 +42,7 @@ export async function writeCaptionSidecars(
   const p = sidecarPaths(mp4Path);
   writeFileAtomic(p.vtt, toWebVtt(cues));
   writeFileAtomic(p.srt, toSrt(cues));
-  writeFileAtomic(p.chaptersVtt, toChaptersVtt(timeline, t));
-  writeFileAtomic(p.transcriptTxt, toTranscript(cues, timeline, t));
+  writeFileAtomic(p.chaptersVtt, toChaptersVtt(timeline, titles));
+  writeFileAtomic(p.transcriptTxt, toTranscript(cues, timeline, titles));
   return p;
 }

@@ -50,9 +50,9 @@ export function backdropCss(b: Backdrop): string {
 /**
  * The backdrop's colour at a point (px), as CSS computes it: stops
  * interpolated in sRGB by the point's elliptical radius. Used to colour a
- * vertex grid that the 3D stage draws as its background (a textured quad
- * cost ~35 ms a frame in software WebGL; interpolated vertex colours cost
- * next to nothing).
+ * vertex grid that the 3D stage draws as its background: in software WebGL
+ * interpolated vertex colours cost next to nothing, a textured quad a lot
+ * (docs/render.md, "Where the time goes", 3).
  */
 export function backdropColorAt(b: Backdrop, x: number, y: number): string {
   const t = Math.hypot((x - b.cx) / b.rx, (y - b.cy) / b.ry);

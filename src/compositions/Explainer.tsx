@@ -39,7 +39,7 @@ const STAGE_PIXEL_RATIO = 0.5;
 export function Explainer({ showCaptions = true }: ExplainerProps) {
   const { width, height } = useVideoConfig();
   const frame = useAbsoluteFrame();
-  const data = useMemo(loadExplainerData, []);
+  const data = useMemo(() => loadExplainerData(), []);
   const layout = useMemo(() => layoutFor(width, height), [width, height]);
   const context = useMemo(() => ({ data, layout }), [data, layout]);
   const stage = stageMomentAt(data, frame);

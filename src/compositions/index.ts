@@ -1,11 +1,6 @@
-import type { Composition } from '../engine/composition';
 import { explainerCompositions } from './Explainer';
 import { placeholderComposition } from './Placeholder';
 import { socialCardComposition } from './socialCard';
 
 /** Every registered composition with its component (browser side: render page, studio, embed). */
-export const compositions: readonly Composition<any>[] = [
-  ...explainerCompositions,
-  placeholderComposition,
-  socialCardComposition,
-];
+export const compositions = [...explainerCompositions, placeholderComposition, socialCardComposition];

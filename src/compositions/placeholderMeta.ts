@@ -10,7 +10,6 @@ export const placeholderMeta: CompositionMeta = {
   audio: { kind: 'tone', frequencyHz: 440 },
   posterFrame: 450,
   description: 'Pipeline check: SVG, text and one three.js object moving with the frame, plus a test tone.',
-  // Light 3D (one 640 px knot): 4 frames a shot beat 3 here, frames 0-899 alternating,
-  // 13.2-13.3 against 11.0-11.7 fps capture, 150 against 168-178 ms CPU a frame.
+  // Light 3D (one 640 px knot): 4 frames a shot measured faster than 3 (docs/render.md, "Where the time goes", 8).
   framesPerShot: 4,
 };

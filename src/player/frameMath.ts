@@ -3,6 +3,9 @@
  * player. Frames are 0-based integers in 0..durationInFrames-1; times are in
  * seconds unless the name says otherwise.
  */
+import { parseFrameRange, type FrameRange } from '../engine/frameRange';
+
+export { formatFrameRange, type FrameRange } from '../engine/frameRange';
 
 /** Clamps `frame` (any number) to a whole frame inside 0..durationInFrames-1. */
 export function clampFrame(frame: number, durationInFrames: number): number {
@@ -55,30 +58,19 @@ export type PlayheadStep =
 
 /** Decides what to show for clock position `frame` within `range` (inclusive frame numbers). */
 export function advancePlayhead(frame: number, range: FrameRange, loop: boolean): PlayheadStep {
-  const { from, to } = range;
+  const { first: from, last: to } = range;
   if (frame >= to + 1) return loop ? { kind: 'wrap', frame: from } : { kind: 'stop', frame: to };
   if (frame < from) return loop ? { kind: 'wrap', frame: to } : { kind: 'stop', frame: from };
   return { kind: 'show', frame: Math.floor(frame + 1e-6) };
 }
 
-/** An inclusive range of frames, `from` <= `to`. */
-export interface FrameRange {
-  from: number;
-  to: number;
-}
-
-/** Parses "A-B" (inclusive, as the render CLI's --frames takes it) or "N"; null when malformed. */
-export function parseFrameRange(text: string): FrameRange | null {
-  const m = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(text);
-  if (!m) return null;
-  const from = Number(m[1]);
-  const to = m[2] === undefined ? from : Number(m[2]);
-  return to >= from ? { from, to } : null;
-}
-
-/** Formats a range the way the render CLI's --frames reads it ("A-B"). */
-export function formatFrameRange(range: FrameRange): string {
-  return `${range.from}-${range.to}`;
+/** "A-B" or "N" as the render CLI's --frames reads it (src/engine/frameRange.ts parseFrameRange); null when malformed or reversed. */
+export function tryParseFrameRange(text: string): FrameRange | null {
+  try {
+    return parseFrameRange(text);
+  } catch {
+    return null;
+  }
 }
 
 /** Largest uniform scale at which a `width` x `height` frame fits in a `boxWidth` x `boxHeight` box (0 for an empty box). */

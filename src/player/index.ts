@@ -16,7 +16,7 @@
  *   which the CSS scale does not change); a scene error that
  *   escapes the frame's boundary is caught and reported (FrameErrorGuard).
  * - `frameMath`: pure helpers (`frameToTimecode`, `clampFrame`, `timeToFrame`,
- *   `parseFrameRange`, `fitScale`, ...).
+ *   `tryParseFrameRange`, `fitScale`, ...).
  *
  * ```tsx
  * import { usePlayback, ScaledFrame, frameToTimecode } from './';
@@ -43,8 +43,8 @@ export {
   formatFrameRange,
   frameToTime,
   frameToTimecode,
-  parseFrameRange,
   timeToFrame,
+  tryParseFrameRange,
   type FrameRange,
   type PlayheadStep,
 } from './frameMath';

@@ -132,9 +132,9 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
   const activeRange = useCallback((): FrameRange => {
     const { durationInFrames: n, range: r } = config.current;
     const last = Math.max(0, n - 1);
-    if (!r) return { from: 0, to: last };
-    const from = clampFrame(r.from, n);
-    return { from, to: Math.max(from, clampFrame(r.to, n)) };
+    if (!r) return { first: 0, last };
+    const first = clampFrame(r.first, n);
+    return { first, last: Math.max(first, clampFrame(r.last, n)) };
   }, []);
 
   const showFrame = useCallback((f: number) => {
@@ -225,8 +225,8 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
     const r = activeRange();
     // Playing from the end (forwards) or the start (backwards) starts over.
     let f = c.frame;
-    if (c.rate > 0 && (f >= r.to || f < r.from)) f = r.from;
-    if (c.rate < 0 && (f <= r.from || f > r.to)) f = r.to;
+    if (c.rate > 0 && (f >= r.last || f < r.first)) f = r.first;
+    if (c.rate < 0 && (f <= r.first || f > r.last)) f = r.last;
     c.playing = true;
     setPlaying(true);
     anchorAt(f);

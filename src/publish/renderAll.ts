@@ -12,7 +12,7 @@ import { renderConfig } from '../../render.config';
 import { writeCaptionSidecars } from '../captions/sidecars';
 import { findCompositionMeta } from '../compositions/catalog';
 import { buildEmbed } from '../embed/buildEmbed';
-import { explainerTimeline } from '../story/narration';
+import { explainerTimeline, sceneTitles } from '../story/narration';
 import { listOutputFiles, writeManifest } from './outputManifest';
 import { cutFiles, embedDir, manifestFile, PUBLISHED_CUT_IDS, SOCIAL_CARD_ID, socialCardFile } from './outputLayout';
 import { parseIntegerOption, runCli, type CliArgs } from './runCli';
@@ -131,7 +131,7 @@ async function main({ values }: CliArgs<typeof OPTIONS>): Promise<void> {
       });
     }
     await step(`captions ${meta.id}`, [files.vtt, files.srt, files.chaptersVtt, files.transcriptTxt], () =>
-      writeCaptionSidecars(files.mp4, explainerTimeline),
+      writeCaptionSidecars(files.mp4, explainerTimeline, sceneTitles),
     );
     if (!values['skip-stills']) {
       await step(`poster ${meta.id} (frame ${meta.posterFrame})`, [files.posterPng, files.posterJpg], async () => {

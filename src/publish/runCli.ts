@@ -70,12 +70,7 @@ async function runMain<O extends OptionsConfig>(
 ): Promise<number> {
   const help = spec.help.endsWith('\n') ? spec.help : `${spec.help}\n`;
   try {
-    const args = parseArgs({
-      args: [...io.argv],
-      options: { ...spec.options, ...HELP_OPTION },
-      strict: true,
-      allowPositionals: spec.allowPositionals ?? false,
-    }) as CliArgs<O>;
+    const args = parseCliArgs(spec, io.argv);
     if ((args.values as { help?: boolean }).help) {
       io.stdout(help);
       return 0;
@@ -91,6 +86,35 @@ async function runMain<O extends OptionsConfig>(
     io.stderr(`${spec.name}: ${message}\n`);
     return 1;
   }
+}
+
+/** Parses `argv` strictly against the spec's options (plus -h/--help); throws parseArgs's ERR_PARSE_ARGS_* errors. */
+export function parseCliArgs<O extends OptionsConfig>(spec: CliSpec<O>, argv: readonly string[]): CliArgs<O> {
+  return parseArgs({
+    args: joinNegativeValues(argv, spec.options),
+    options: { ...spec.options, ...HELP_OPTION },
+    strict: true,
+    allowPositionals: spec.allowPositionals ?? false,
+  }) as CliArgs<O>;
+}
+
+/**
+ * `--clamp -70` as `--clamp=-70`: parseArgs takes a value that starts with a
+ * dash for an option only in the `=` form, and negative numbers are ordinary
+ * values here (a holding potential in mV).
+ */
+function joinNegativeValues(argv: readonly string[], options: OptionsConfig): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** Parses `--name value` as a whole number, or throws naming the option; undefined when absent. */

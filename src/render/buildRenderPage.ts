@@ -1,8 +1,9 @@
 /**
  * Builds the render page (render.html + every composition) with Vite into the
  * directory given as the only argument. Run as a child process by bundle.ts:
- * a Vite build leaves ~400 MiB in the process that ran it, which would
- * otherwise stay in the render's Node process for the whole render. Run with
+ * a Vite build leaves hundreds of MiB in the process that ran it (docs/render.md,
+ * "Where the time goes", 11), which would otherwise stay in the render's Node
+ * process for the whole render. Run with
  * NODE_ENV=production: Vite and the React plugin choose React's build from
  * it when the build starts.
  */

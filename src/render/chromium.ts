@@ -79,6 +79,7 @@ export async function launchChromium(
     rmSync(profileDir, { recursive: true, force: true });
     throw new Error(
       `Could not start Chromium (${executable}): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+      { cause: e },
     );
   }
   const pid = childWithArgument(profileFlag);

@@ -61,7 +61,7 @@ export function segmentEncodeArgs(
     '-pix_fmt',
     v.pixelFormat,
     // One thread per encoder: each capture worker has its own, and on 2 cores x264's extra
-    // threads only add synchronisation (120 explainer frames: 23 vs 29 ms CPU a frame, same size).
+    // threads only add synchronisation (docs/render.md, "Where the time goes", 4).
     '-threads',
     '1',
     '-filter_threads',

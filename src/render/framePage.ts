@@ -57,7 +57,7 @@ export async function openFramePage(browser: Browser, opts: OpenFramePageOptions
     await page.waitForFunction(() => Boolean(window.__captureDriver), undefined, { timeout: opts.timeoutMs });
   } catch (e) {
     await context.close().catch(() => {});
-    throw new Error(`The render page did not start (${opts.url}): ${explain(e).message}`);
+    throw new Error(`The render page did not start (${opts.url}): ${explain(e).message}`, { cause: e });
   }
   let meta: CompositionMeta;
   try {

@@ -3,8 +3,9 @@
  *   npm run sim -- --protocol tetanus|lfs|pairing|test-pulse [--trains 3] [--train-interval-min 10] [--mg 1]
  *                  [--apv] [--anisomycin] [--camkii-block] [--clamp -70] [--json] [--plot out/sim.svg]
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../publish/atomicWrite';
+import { runCli, UsageError, type CliArgs, type CliIo } from '../publish/runCli';
 import { simulate } from './simulate';
 import { MAX_TRAINS, MAX_TRAIN_INTERVAL_MS, lowFrequencyStimulation, pairing, tetanus, testPulse } from './protocols';
 import { CLAMP_RANGE_MV, MG_RANGE_MILLIM } from './conditions';
@@ -38,7 +39,21 @@ Simulated time: protocol + 8 h.
 Examples: npm run sim -- --protocol tetanus --anisomycin --json
           npm run sim -- --protocol tetanus --trains 3 --train-interval-min 10 --json`;
 
-export class CliError extends Error {}
+/** The sim CLI's options (node:util parseArgs, through src/publish/runCli.ts). */
+export const OPTIONS = {
+  protocol: { type: 'string', default: 'tetanus' },
+  trains: { type: 'string' },
+  'train-interval-min': { type: 'string' },
+  mg: { type: 'string' },
+  clamp: { type: 'string' },
+  apv: { type: 'boolean', default: false },
+  anisomycin: { type: 'boolean', default: false },
+  'camkii-block': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  plot: { type: 'string' },
+} as const;
+
+export const SIM_CLI = { name: 'sim', help: HELP, options: OPTIONS };
 
 export interface CliOptions {
   protocol: CliProtocol;
@@ -49,103 +64,48 @@ export interface CliOptions {
   conditions: Partial<Conditions>;
   json: boolean;
   plotPath: string | null;
-  help: boolean;
 }
 
-function parseNumber(
-  option: string,
-  raw: string | undefined,
-  range: { min: number; max: number },
-  unit: string,
-): number {
-  if (raw === undefined || raw.startsWith('--'))
-    throw new CliError(`${option} needs a value in ${range.min}..${range.max} ${unit}`);
+function parseNumber(option: string, raw: string, range: { min: number; max: number }, unit: string): number {
   const v = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(v))
-    throw new CliError(`${option} must be a number in ${range.min}..${range.max} ${unit}, got "${raw}"`);
+    throw new UsageError(`${option} must be a number in ${range.min}..${range.max} ${unit}, got "${raw}"`);
   if (v < range.min || v > range.max)
-    throw new CliError(`${option} must be in ${range.min}..${range.max} ${unit}, got ${v}`);
+    throw new UsageError(`${option} must be in ${range.min}..${range.max} ${unit}, got ${v}`);
   return v;
 }
 
-/** Parse argv (without node and script). Throws CliError with a message naming the option and its valid range. */
-export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = {
-    protocol: 'tetanus',
-    trains: null,
-    trainIntervalMin: null,
-    conditions: {},
-    json: false,
-    plotPath: null,
-    help: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] as string;
-    const eq = raw.indexOf('=');
-    const flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : undefined;
-    const value = () => (inline !== undefined ? inline : argv[++i]);
-    switch (flag) {
-      case '-h':
-      case '--help':
-        o.help = true;
-        break;
-      case '--protocol': {
-        const v = value();
-        if (!PROTOCOLS.includes(v as CliProtocol))
-          throw new CliError(`--protocol must be one of ${PROTOCOLS.join(', ')}, got "${v ?? ''}"`);
-        o.protocol = v as CliProtocol;
-        break;
-      }
-      case '--trains': {
-        const v = parseNumber('--trains', value(), { min: 1, max: MAX_TRAINS }, 'trains');
-        if (!Number.isInteger(v))
-          throw new CliError(`--trains must be a whole number of trains in 1..${MAX_TRAINS}, got ${v}`);
-        o.trains = v;
-        break;
-      }
-      case '--train-interval-min': {
-        const range = { min: 0, max: MAX_TRAIN_INTERVAL_MS / 60_000 };
-        const v = parseNumber('--train-interval-min', value(), range, 'min');
-        if (!(v * 60_000 > 1000))
-          throw new CliError(`--train-interval-min must be longer than one 1-s train (more than 1/60 min), got ${v}`);
-        o.trainIntervalMin = v;
-        break;
-      }
-      case '--mg':
-        o.conditions.mgOutMilliM = parseNumber('--mg', value(), MG_RANGE_MILLIM, 'mM');
-        break;
-      case '--clamp':
-        o.conditions.clampMv = parseNumber('--clamp', value(), CLAMP_RANGE_MV, 'mV');
-        break;
-      case '--apv':
-        o.conditions.apv = true;
-        break;
-      case '--anisomycin':
-        o.conditions.anisomycin = true;
-        break;
-      case '--camkii-block':
-        o.conditions.camkiiBlocked = true;
-        break;
-      case '--json':
-        o.json = true;
-        break;
-      case '--plot': {
-        const v = value();
-        if (!v || v.startsWith('--') || !v.endsWith('.svg'))
-          throw new CliError(`--plot needs an output file ending in .svg, got "${v ?? ''}"`);
-        o.plotPath = v;
-        break;
-      }
-      default:
-        throw new CliError(
-          `unknown option "${raw}". Valid: --protocol, --trains, --train-interval-min, --mg, --apv, --anisomycin, --camkii-block, --clamp, --json, --plot, --help`,
-        );
-    }
+/** Checks the parsed options. Throws UsageError (exit 2) naming the option and its valid range. */
+export function cliOptions({ values }: Pick<CliArgs<typeof OPTIONS>, 'values'>): CliOptions {
+  const protocol = values.protocol as CliProtocol;
+  if (!PROTOCOLS.includes(protocol))
+    throw new UsageError(`--protocol must be one of ${PROTOCOLS.join(', ')}, got "${values.protocol}"`);
+  let trains: number | null = null;
+  if (values.trains !== undefined) {
+    trains = parseNumber('--trains', values.trains, { min: 1, max: MAX_TRAINS }, 'trains');
+    if (!Number.isInteger(trains))
+      throw new UsageError(`--trains must be a whole number of trains in 1..${MAX_TRAINS}, got ${trains}`);
   }
-  if (o.protocol !== 'tetanus' && (o.trains !== null || o.trainIntervalMin !== null))
-    throw new CliError(`--trains and --train-interval-min apply to --protocol tetanus only, not ${o.protocol}`);
-  return o;
+  let trainIntervalMin: number | null = null;
+  if (values['train-interval-min'] !== undefined) {
+    const range = { min: 0, max: MAX_TRAIN_INTERVAL_MS / 60_000 };
+    trainIntervalMin = parseNumber('--train-interval-min', values['train-interval-min'], range, 'min');
+    if (!(trainIntervalMin * 60_000 > 1000))
+      throw new UsageError(
+        `--train-interval-min must be longer than one 1-s train (more than 1/60 min), got ${trainIntervalMin}`,
+      );
+  }
+  if (protocol !== 'tetanus' && (trains !== null || trainIntervalMin !== null))
+    throw new UsageError(`--trains and --train-interval-min apply to --protocol tetanus only, not ${protocol}`);
+  const conditions: Partial<Conditions> = {};
+  if (values.mg !== undefined) conditions.mgOutMilliM = parseNumber('--mg', values.mg, MG_RANGE_MILLIM, 'mM');
+  if (values.apv) conditions.apv = true;
+  if (values.anisomycin) conditions.anisomycin = true;
+  if (values['camkii-block']) conditions.camkiiBlocked = true;
+  if (values.clamp !== undefined) conditions.clampMv = parseNumber('--clamp', values.clamp, CLAMP_RANGE_MV, 'mV');
+  if (values.plot !== undefined && !values.plot.endsWith('.svg'))
+    throw new UsageError(`--plot needs an output file ending in .svg, got "${values.plot}"`);
+  return { protocol, trains, trainIntervalMin, conditions, json: values.json, plotPath: values.plot ?? null };
 }
 
 /** The protocol a CLI invocation runs (trains only for tetanus). */
@@ -200,55 +160,31 @@ export function formatTable(s: RunSummary): string {
   return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n');
 }
 
-/** Run the CLI; returns the exit code. Output goes through the given writers (testable). */
-export function runCli(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  let opts: CliOptions;
+/** Runs one protocol and prints its summary (stdout) and progress (stderr); see runCli for exit codes. */
+export function simMain(args: CliArgs<typeof OPTIONS>, io: CliIo): number {
+  const opts = cliOptions(args);
+  const protocol = protocolFor(opts.protocol, { trains: opts.trains, intervalMin: opts.trainIntervalMin });
+  if (!opts.json)
+    io.stderr(
+      `sim: simulating ${opts.protocol}${protocol.trains && protocol.trains.count > 1 ? ` (${protocol.trains.count} trains, ${protocol.trains.intervalMs / 60_000} min apart)` : ''} + 8 h ...\n`,
+    );
+  let trace;
   try {
-    opts = parseCliArgs(argv);
+    trace = simulate(protocol, opts.conditions);
   } catch (e) {
-    if (e instanceof CliError) {
-      err(`sim: ${e.message}\nRun with --help for usage.`);
-      return 2;
-    }
+    // The model checks its conditions (ranges, combinations) with RangeError / TypeError: bad input, not a crash.
+    if (e instanceof RangeError || e instanceof TypeError) throw new UsageError(e.message);
     throw e;
   }
-  if (opts.help) {
-    out(HELP);
-    return 0;
+  const summary = summarizeRun(trace);
+  if (opts.plotPath) {
+    const path = resolve(opts.plotPath);
+    writeFileAtomic(path, plotRunSvg(trace));
+    if (!opts.json) io.stderr(`sim: wrote ${path}\n`);
   }
-  try {
-    const protocol = protocolFor(opts.protocol, { trains: opts.trains, intervalMin: opts.trainIntervalMin });
-    if (!opts.json)
-      err(
-        `sim: simulating ${opts.protocol}${protocol.trains && protocol.trains.count > 1 ? ` (${protocol.trains.count} trains, ${protocol.trains.intervalMs / 60_000} min apart)` : ''} + 8 h ...`,
-      );
-    const trace = simulate(protocol, opts.conditions);
-    const summary = summarizeRun(trace);
-    if (opts.plotPath) {
-      const path = resolve(opts.plotPath);
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.tmp-${process.pid}`;
-      writeFileSync(tmp, plotRunSvg(trace));
-      renameSync(tmp, path);
-      if (!opts.json) err(`sim: wrote ${path}`);
-    }
-    out(opts.json ? JSON.stringify(summary) : formatTable(summary));
-    return 0;
-  } catch (e) {
-    if (e instanceof RangeError || e instanceof TypeError) {
-      err(`sim: ${e.message}`);
-      return 2;
-    }
-    err(`sim: failed: ${(e as Error).message}`);
-    return 1;
-  }
+  io.stdout(`${opts.json ? JSON.stringify(summary) : formatTable(summary)}\n`);
+  return 0;
 }
 
 const isMain = process.argv[1] !== undefined && /cli\.ts$/.test(process.argv[1]) && process.argv[1].includes('sim');
-if (isMain) {
-  process.exitCode = runCli(
-    process.argv.slice(2),
-    (s) => process.stdout.write(`${s}\n`),
-    (s) => process.stderr.write(`${s}\n`),
-  );
-}
+if (isMain) void runCli(SIM_CLI, simMain);

@@ -42,3 +42,8 @@ export function bookmarkFrame(id: SceneId, bookmark: string, timeline: Timeline 
 export function sceneTitle(id: SceneId): string {
   return narrationTimings.scenes.find((s) => s.id === id)?.title ?? id;
 }
+
+/** Every scene's chapter title, from the script (via timings.json). */
+export const sceneTitles: Partial<Record<SceneId, string>> = Object.fromEntries(
+  narrationTimings.scenes.map((s) => [s.id, s.title ?? s.id]),
+);

@@ -163,7 +163,7 @@ describe('caption files', () => {
 
   it('writeCaptionSidecars writes .vtt, .srt, .chapters.vtt and .txt next to the MP4', async () => {
     const mp4 = join(work, 'explainer.mp4');
-    const p = await writeCaptionSidecars(mp4, t);
+    const p = await writeCaptionSidecars(mp4, t, titles);
     expect(p.vtt).toBe(join(work, 'explainer.vtt'));
     expect(readFileSync(p.vtt, 'utf8')).toBe(toWebVtt(cues));
     expect(readFileSync(p.srt, 'utf8')).toBe(toSrt(cues));

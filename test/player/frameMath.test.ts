@@ -6,7 +6,7 @@ import {
   fitScale,
   formatFrameRange,
   frameToTimecode,
-  parseFrameRange,
+  tryParseFrameRange,
   timeToFrame,
 } from '../../src/player/frameMath';
 
@@ -42,7 +42,7 @@ describe('frame arithmetic', () => {
   });
 
   it('loops or stops at the ends of the range', () => {
-    const r = { from: 10, to: 19 };
+    const r = { first: 10, last: 19 };
     expect(advancePlayhead(15.6, r, false)).toEqual({ kind: 'show', frame: 15 });
     expect(advancePlayhead(19.9, r, false)).toEqual({ kind: 'show', frame: 19 });
     expect(advancePlayhead(20, r, false)).toEqual({ kind: 'stop', frame: 19 });
@@ -52,11 +52,11 @@ describe('frame arithmetic', () => {
   });
 
   it('reads and writes render ranges like the CLI', () => {
-    expect(parseFrameRange('0-299')).toEqual({ from: 0, to: 299 });
-    expect(parseFrameRange(' 42 ')).toEqual({ from: 42, to: 42 });
-    expect(parseFrameRange('30-10')).toBeNull();
-    expect(parseFrameRange('a-b')).toBeNull();
-    expect(formatFrameRange({ from: 5, to: 9 })).toBe('5-9');
+    expect(tryParseFrameRange('0-299')).toEqual({ first: 0, last: 299 });
+    expect(tryParseFrameRange(' 42 ')).toEqual({ first: 42, last: 42 });
+    expect(tryParseFrameRange('30-10')).toBeNull();
+    expect(tryParseFrameRange('a-b')).toBeNull();
+    expect(formatFrameRange({ first: 5, last: 9 })).toBe('5-9');
   });
 
   it('fits a frame into a box without distortion', () => {

@@ -30,6 +30,13 @@ describe('runCli: one way to start a command-line program', () => {
     expect(r.code).toBe(3);
   });
 
+  it('takes a negative number as an option value, as in --clamp -70', async () => {
+    const r = await run(['--frames', '-70', '--fast'], ({ values }) =>
+      values.frames === '-70' && values.fast ? 0 : 5,
+    );
+    expect(r.code).toBe(0);
+  });
+
   it('usage mistakes: the program name, the message and the help on stderr, exit 2', async () => {
     const unknown = await run(['--frobnicate']);
     expect(unknown.code).toBe(2);

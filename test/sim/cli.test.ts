@@ -3,45 +3,44 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HELP, parseCliArgs, runCli } from '../../src/sim/cli';
+import { parseCliArgs as parseArgv, runCli } from '../../src/publish/runCli';
+import { cliOptions, HELP, SIM_CLI, simMain } from '../../src/sim/cli';
 
-function capture(argv: string[]) {
+async function capture(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const code = await runCli(SIM_CLI, simMain, { argv, stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+  return { code, out: out.join(''), err: err.join('') };
 }
 
+const parseCliArgs = (argv: string[]) => cliOptions(parseArgv(SIM_CLI, argv));
+
 describe('sim CLI', () => {
-  it('--help prints usage and exits 0', () => {
-    const r = capture(['--help']);
+  it('--help prints usage and exits 0', async () => {
+    const r = await capture(['--help']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe(HELP);
+    expect(r.out).toBe(`${HELP}\n`);
     expect(r.out).toMatch(/--protocol/);
   });
 
   it.each([
     [['--protocol', 'theta-burst'], /--protocol must be one of tetanus, lfs, pairing, test-pulse/],
-    [['--frobnicate'], /unknown option "--frobnicate"/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['--mg', '-1'], /--mg must be in 0\.\.20 mM/],
     [['--mg', 'NaN'], /--mg must be a number in 0\.\.20 mM/],
-    [['--mg'], /--mg needs a value/],
+    [['--mg'], /Option '--mg <value>' argument missing/],
     [['--clamp', '-130'], /--clamp must be in -120\.\.60 mV/],
     [['--clamp', '61'], /--clamp must be in -120\.\.60 mV/],
     [['--clamp', 'abc'], /--clamp must be a number/],
     [['--plot', 'out/x.png'], /--plot needs an output file ending in \.svg/],
     [['--trains', '0'], /--trains must be in 1\.\.20 trains, got 0/],
     [['--trains', '2.5'], /--trains must be a whole number/],
-    [['--trains'], /--trains needs a value/],
+    [['--trains'], /Option '--trains <value>' argument missing/],
     [['--train-interval-min', '0'], /--train-interval-min must be longer than one 1-s train/],
     [['--train-interval-min', '121'], /--train-interval-min must be in 0\.\.120 min/],
     [['--protocol', 'lfs', '--trains', '3'], /apply to --protocol tetanus only, not lfs/],
-  ])('bad input %j -> exit 2 with a message naming the option and range', (argv, msg) => {
-    const r = capture(argv as string[]);
+  ])('bad input %j -> exit 2 with a message naming the option and range', async (argv, msg) => {
+    const r = await capture(argv as string[]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(msg);
     expect(r.out).toBe('');

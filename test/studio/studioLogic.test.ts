@@ -45,7 +45,7 @@ describe('studio URL', () => {
     expect(state).toEqual({
       compositionId: 'explainer',
       frame: 123,
-      range: { from: 90, to: 240 },
+      range: { first: 90, last: 240 },
       selftest: true,
       zoom: 0.5,
     });
@@ -68,7 +68,7 @@ describe('render command', () => {
     expect(renderCommandLine({ compositionId: 'explainer', range: null })).toBe(
       'npx tsx src/render/cli.ts --composition explainer',
     );
-    const { args, outPath } = renderCliArgs({ compositionId: 'explainer-vertical', range: { from: 30, to: 89 } });
+    const { args, outPath } = renderCliArgs({ compositionId: 'explainer-vertical', range: { first: 30, last: 89 } });
     expect(args).toEqual([
       'src/render/cli.ts',
       '--composition',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FrameRange } from '../../player/frameMath';
+import { formatFrameRange, type FrameRange } from '../../player/frameMath';
 import { formatEta, renderCommandLine, type RenderJobView } from '../shared/renderCommand';
 
 /**
@@ -58,11 +58,11 @@ export function RenderPanel({
         <button
           type="button"
           data-testid="render-button"
-          onClick={() => post('/api/render', { compositionId, frames: range ? `${range.from}-${range.to}` : '' })}
+          onClick={() => post('/api/render', { compositionId, frames: range ? formatFrameRange(range) : '' })}
           disabled={!renderable}
           title={renderable ? command : 'studio-only composition: not registered with the renderer'}
         >
-          Queue {range ? `frames ${range.from}-${range.to}` : 'all'}
+          Queue {range ? `frames ${formatFrameRange(range)}` : 'all'}
         </button>
       </header>
       <code className="command" data-testid="render-command">

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { frameToTimecode, type FrameRange } from '../../player/frameMath';
+import { formatFrameRange, frameToTimecode, type FrameRange } from '../../player/frameMath';
 import { bookmarkMarkers, captionCues, type BookmarkMarker, type StudioTimeline } from './studioTimeline';
 import type { PeaksData } from './useWaveformPeaks';
 import { wordNearFrame, type TimelineWord } from './wordAnchor';
@@ -97,8 +97,8 @@ export function Timeline({
         {range && (
           <div
             className="range"
-            style={{ left: pct(range.from), width: pct(range.to - range.from + 1) }}
-            title={`render range ${range.from}-${range.to}`}
+            style={{ left: pct(range.first), width: pct(range.last - range.first + 1) }}
+            title={`render range ${formatFrameRange(range)}`}
           />
         )}
         <div className="lane ruler-lane" data-testid="timeline-ruler">

@@ -1,4 +1,4 @@
-import { frameToTimecode, type FrameRange, type Playback } from '../../player';
+import { formatFrameRange, frameToTimecode, type FrameRange, type Playback } from '../../player';
 
 /** Play/pause, frame steps, frame / time code / scene readouts, rate, loop, range and sound status. */
 export function TransportBar({
@@ -62,7 +62,7 @@ export function TransportBar({
         loop
       </label>
       <span className="readout range-label" data-testid="range-label">
-        {range ? `range ${range.from}-${range.to}` : 'no range (I/O to set)'}
+        {range ? `range ${formatFrameRange(range)}` : 'no range (I/O to set)'}
       </span>
       <span className={`readout audio-${playback.audioStatus}`} data-testid="audio-status" title={soundNote ?? ''}>
         sound: {playback.audioStatus}

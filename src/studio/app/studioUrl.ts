@@ -1,4 +1,4 @@
-import { formatFrameRange, parseFrameRange, type FrameRange } from '../../player/frameMath';
+import { formatFrameRange, tryParseFrameRange, type FrameRange } from '../../player/frameMath';
 
 /**
  * What the studio URL holds, so a reload or a shared link opens the same
@@ -22,7 +22,7 @@ export function parseStudioUrl(search: string): StudioUrlState {
   return {
     compositionId: q.get('composition'),
     frame: Number.isFinite(frame) && frame >= 0 ? Math.floor(frame) : 0,
-    range: parseFrameRange(q.get('range') ?? ''),
+    range: tryParseFrameRange(q.get('range') ?? ''),
     selftest: q.get('selftest') === '1',
     zoom,
   };

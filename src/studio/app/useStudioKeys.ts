@@ -46,10 +46,10 @@ export function useStudioKeys(
           p.play();
           break;
         case 'mark-in':
-          setRange((r) => ({ from: p.frame, to: r && r.to >= p.frame ? r.to : durationInFrames - 1 }));
+          setRange((r) => ({ first: p.frame, last: r && r.last >= p.frame ? r.last : durationInFrames - 1 }));
           break;
         case 'mark-out':
-          setRange((r) => ({ from: r && r.from <= p.frame ? r.from : 0, to: p.frame }));
+          setRange((r) => ({ first: r && r.first <= p.frame ? r.first : 0, last: p.frame }));
           break;
         case 'clear-range':
           setRange(null);

@@ -143,7 +143,7 @@ export class RenderJobs {
   private async checkOutput(job: Job): Promise<void> {
     const meta = findCompositionMeta(job.request.compositionId);
     const range = job.request.range;
-    const frames = range ? range.to - range.from + 1 : meta.durationInFrames;
+    const frames = range ? range.last - range.first + 1 : meta.durationInFrames;
     const rows: CheckRow[] = [];
     try {
       await checkMp4(

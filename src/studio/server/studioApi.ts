@@ -2,7 +2,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseFrameRange } from '../../player/frameMath';
+import { tryParseFrameRange } from '../../player/frameMath';
 import { SCENE_IDS } from '../../script/sceneIds';
 import { AUDIO_CHANGED_EVENT_NAME as AUDIO_CHANGED_EVENT } from '../shared/studioEvents';
 import { LookRejected, type LookService } from './lookService';
@@ -105,7 +105,7 @@ export function studioApi(options: StudioApiOptions): Plugin {
       if (typeof body.compositionId !== 'string') throw new HttpError(400, 'compositionId (string) is required.');
       let range = null;
       if (typeof body.frames === 'string' && body.frames !== '') {
-        range = parseFrameRange(body.frames);
+        range = tryParseFrameRange(body.frames);
         if (!range) throw new HttpError(400, `frames must look like "A-B" with A <= B, got "${body.frames}".`);
       }
       try {
