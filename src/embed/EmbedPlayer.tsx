@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Composition } from '../engine/composition';
-import { ScaledFrame, usePlayback } from '../player';
+import { ScaledFrame, usePlayback, type PlayableComposition } from '../player';
 import { chapterIndexAt, nextChapterFrame, previousChapterFrame, type Chapter } from './sceneSteps';
 import { frameToClock, frameToSpokenTime } from './timecode';
 import { NextSceneIcon, PauseIcon, PlayIcon, PreviousSceneIcon } from './icons';
@@ -8,7 +7,7 @@ import { activeLineIndex, type TranscriptLine } from './transcriptLines';
 
 export interface EmbedPlayerProps {
   /** The composition drawn live in the reader's browser (same scenes as the MP4). */
-  composition: Composition<Record<string, unknown>>;
+  composition: PlayableComposition;
   /** One chapter per scene, ascending start frames. */
   chapters: readonly Chapter[];
   /** Caption cues as transcript lines. */

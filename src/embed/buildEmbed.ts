@@ -16,7 +16,7 @@ import { findCompositionMeta } from '../compositions/catalog';
 import { loudnessProblems } from '../publish/loudness';
 import { measureLoudness } from '../voiceover/loudness';
 import { cutFiles } from '../publish/outputLayout';
-import { explainerTimeline } from '../story/narration';
+import { explainerTimeline, sceneTitles } from '../story/narration';
 import { embedDataFor } from './embedData';
 import { decodeToPcm, encodeNarration, verifyEncode, WEB_AUDIO_FORMATS, type EncodedNarration } from './narrationAudio';
 import { narrationCues } from './narrationCues';
@@ -188,7 +188,7 @@ export async function buildEmbed({
       copyFileSync(cut.chaptersVtt, join(temp, video.chaptersVtt));
     } else {
       // Not made in this run (e.g. render:all --cuts explainer-square): the same sidecars, from the timeline.
-      const written = await writeCaptionSidecars(join(temp, video.mp4), explainerTimeline);
+      const written = await writeCaptionSidecars(join(temp, video.mp4), explainerTimeline, sceneTitles);
       rmSync(written.srt, { force: true });
       rmSync(written.transcriptTxt, { force: true });
     }

@@ -19,7 +19,7 @@ import {
   EMBED_STYLESHEET,
 } from '../../src/embed/buildEmbed';
 import { serveEmbed, type EmbedServer } from '../../src/embed/embedServer';
-import { explainerTimeline } from '../../src/story/narration';
+import { explainerTimeline, sceneTitles } from '../../src/story/narration';
 import { makeTempDir, makeTestMp4 } from '../publish/mediaFixtures';
 
 const CHROMIUM_ARGS = [
@@ -45,7 +45,7 @@ beforeAll(async () => {
   // the embed only links it for the no-script fallback) and the real caption sidecars. The poster is
   // rendered by buildEmbed itself (it is missing here), from the real composition.
   makeTestMp4(join(tmp.dir, 'explainer.mp4'), { width: 640, height: 360, durationS: 2, toneVolume: 0.2 });
-  await writeCaptionSidecars(join(tmp.dir, 'explainer.mp4'), explainerTimeline);
+  await writeCaptionSidecars(join(tmp.dir, 'explainer.mp4'), explainerTimeline, sceneTitles);
   await buildEmbed({ outDir: embedDir, publishDir: tmp.dir, logLevel: 'error', log: () => undefined });
   server = await serveEmbed(embedDir);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
