@@ -38,6 +38,8 @@ export interface RenderVideoOptions {
   inputProps?: Record<string, unknown>;
   /** Called after every captured frame and at each stage change. */
   onProgress?: (p: RenderProgress) => void;
+  /** Picture only, no audio track: a chunk that `joinChunks` muxes the narration over later (chunks.ts). */
+  videoOnly?: boolean;
 }
 
 export type RenderStage = 'bundle' | 'launch' | 'capture' | 'encode' | 'mux' | 'done';
@@ -76,6 +78,8 @@ export interface RenderResult {
   /** Frames per second over the whole render, bundle to mux. */
   fps: number;
   bundleCached: boolean;
+  /** Source hash of the render bundle the frames came from (bundle.ts). */
+  sourceHash: string;
 }
 
 /**
@@ -115,11 +119,12 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     removeTmp();
   });
 
-  if (meta.audio?.kind === 'file' && !existsSync(join(REPO_ROOT, 'public', meta.audio.publicPath))) {
+  const audio = options.videoOnly ? null : meta.audio;
+  if (audio?.kind === 'file' && !existsSync(join(REPO_ROOT, 'public', audio.publicPath))) {
     unregister();
     removeTmp();
     throw new Error(
-      `Composition "${meta.id}" uses audio public/${meta.audio.publicPath}, which does not exist; run \`npm run voiceover\` or fix the path in its meta.`,
+      `Composition "${meta.id}" uses audio public/${audio.publicPath}, which does not exist; run \`npm run voiceover\` or fix the path in its meta.`,
     );
   }
   report('bundle', 0);
@@ -269,7 +274,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
       session.tools.ffmpeg,
       joinAndMuxArgs({
         concatListFile: listFile,
-        audio: meta.audio,
+        audio,
         publicDir: join(REPO_ROOT, 'public'),
         startSeconds: range.first / meta.fps,
         durationSeconds: total / meta.fps,
@@ -294,6 +299,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
       workerTotals,
       fps: total / (stages.totalMs / 1000),
       bundleCached: session.bundle.cached,
+      sourceHash: session.bundle.sourceHash,
     };
   } finally {
     killEverything();
