@@ -205,7 +205,7 @@ export async function enqueueRender(o: EnqueueRenderOptions): Promise<EnqueueRen
           .filter((c): c is Job => Boolean(c?.failedReason))
           .map((c) => `chunk ${(c.data as ChunkJobData).index}/${o.chunks}: ${c.failedReason}`);
         throw new Error(
-          `the render failed on the queue: ${[...reasons, parent.failedReason && !reasons.length ? `join: ${parent.failedReason}` : ''].filter(Boolean).join('; ')}. No output was written.`,
+          `the render failed on the queue: ${[...reasons, parent.failedReason && !reasons.length ? `join: ${parent.failedReason}` : ''].filter(Boolean).join('; ')}`,
         );
       }
       // Progress: finished chunks count whole, running ones by their reported frames.

@@ -26,7 +26,7 @@ import {
 import { ChunkSetError, joinChunks } from '../render/joinChunks';
 import { writeFileAtomic } from '../publish/atomicWrite';
 import type { ChunkProgress, JoinJobData, RenderJobData, RenderRequest } from './queueConfig';
-import { putFile, renderDirIn, whyStoreUnreachable } from './store';
+import { chunksDirIn, putFile, renderDirIn, whyStoreUnreachable } from './store';
 
 export interface WorkerContext {
   /** host:pid, in logs and refusals. */
@@ -65,12 +65,17 @@ export function whyRefuse(ctx: WorkerContext, data: RenderRequest): string | nul
   return whyStoreUnreachable(ctx.store, data.renderId);
 }
 
+/** Jobs this process has refused (each is logged once, not on every return to the queue). */
+const refusedJobs = new Set<string>();
+
 export async function processRenderJob(ctx: WorkerContext, job: Job<RenderJobData>, token?: string): Promise<unknown> {
   const data = job.data;
   const what = data.kind === 'chunk' ? `chunk ${data.index}/${data.chunks}` : `join of ${data.chunks} chunks`;
   const refusal = whyRefuse(ctx, data);
   if (refusal) {
-    ctx.log(`refused ${what} of render ${data.renderId} (job ${job.id}): ${refusal}`);
+    if (!refusedJobs.has(`${job.id}`))
+      ctx.log(`refused ${what} of render ${data.renderId} (job ${job.id}): ${refusal}`);
+    refusedJobs.add(`${job.id}`);
     await job.updateData({ ...data, refusal: { worker: ctx.name, message: refusal, at: Date.now() } });
     // Back to the queue for another worker; a short random delay so this one does not take it straight back.
     await job.moveToDelayed(Date.now() + 1000 + Math.floor(Math.random() * 1500), token);
@@ -116,7 +121,7 @@ export async function chunkIntoStore(
 ): Promise<ChunkJobResult> {
   const chunk = { index, count: data.chunks };
   const name = chunkFileName(chunk);
-  const storeFile = join(renderDirIn(ctx.store, data.renderId), name);
+  const storeFile = join(chunksDirIn(ctx.store, data.renderId), name);
   if (await isCompleteChunk(storeFile, expectedManifest(data, index))) {
     const m = readChunkManifest(manifestPathFor(storeFile));
     ctx.log(`chunk ${index}/${data.chunks}: an intact copy is already in the store; reused`);
@@ -167,7 +172,7 @@ export async function chunkIntoStore(
  */
 export async function joinInStore(ctx: WorkerContext, data: JoinJobData): Promise<JoinJobResult> {
   const meta = resolveComposition(data.compositionId);
-  const dir = renderDirIn(ctx.store, data.renderId);
+  const dir = chunksDirIn(ctx.store, data.renderId);
   const local = mkdtempSync(join(tmpdir(), 'render-join-'));
   const rerendered: number[] = [];
   try {
@@ -196,7 +201,7 @@ export async function joinInStore(ctx: WorkerContext, data: JoinJobData): Promis
       result = await join1();
     }
     const sha256 = await sha256File(out);
-    const storeFile = join(dir, `${meta.id}.mp4`);
+    const storeFile = join(renderDirIn(ctx.store, data.renderId), `${meta.id}.mp4`);
     await putFile(out, storeFile, sha256);
     const { size } = statSync(storeFile);
     return { file: join(data.renderId, `${meta.id}.mp4`), sha256, bytes: size, joinMs: result.joinMs, rerendered };

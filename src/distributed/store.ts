@@ -3,7 +3,7 @@
  * volume, NFS, a mounted bucket; docs/distributed.md). Layout:
  *
  *   DIR/<renderId>/render.json            the request, written by the enqueuer (proves a worker sees the right store)
- *   DIR/<renderId>/chunk-K-of-N.mp4/.json a chunk and its manifest (src/render/chunks.ts)
+ *   DIR/<renderId>/chunks/chunk-K-of-N.mp4 and .json   a chunk and its manifest (src/render/chunks.ts)
  *   DIR/<renderId>/<composition>.mp4      the joined video
  *
  * Every file is copied in under a temporary name and renamed, and read back
@@ -28,6 +28,11 @@ import type { RenderRequest } from './queueConfig';
 
 export function renderDirIn(store: string, renderId: string): string {
   return join(store, renderId);
+}
+
+/** The render's chunks, alone in their directory as render:join wants them. */
+export function chunksDirIn(store: string, renderId: string): string {
+  return join(store, renderId, 'chunks');
 }
 
 /** Throws a clear error unless `store` is a directory this process can write to. */

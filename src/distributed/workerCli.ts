@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'bullmq';
 import { renderConfig } from '../../render.config';
-import { bundleRenderPage, hashSources } from '../render/bundle';
+import { hashSources } from '../render/bundle';
 import { parseIntegerOption, runCli } from '../render/cliSupport';
 import { queueConnection, RENDER_QUEUE, type RenderJobData } from './queueConfig';
 import { processRenderJob, type WorkerContext } from './renderJobs';
@@ -74,9 +74,6 @@ runCli(HELP, async () => {
     concurrency: parseIntegerOption('--concurrency', values.concurrency),
     log,
   };
-  // Build (or find) the render page now, so the first chunk does not pay for it.
-  const bundle = await bundleRenderPage();
-  if (bundle.sourceHash !== ctx.sourceHash) ctx.sourceHash = bundle.sourceHash;
   const worker = new Worker<RenderJobData>(RENDER_QUEUE, (job, token) => processRenderJob(ctx, job, token), {
     connection: queueConnection(values.queue),
     concurrency: 1,
@@ -93,7 +90,9 @@ runCli(HELP, async () => {
   log(`ready: sources ${ctx.sourceHash}, store ${store}, queue ${values.queue}, lock ${lockSeconds} s`);
   await new Promise<void>((resolvePromise) => {
     const stop = (signal: string) => {
-      log(`${signal}: finishing the current job, then exiting (again to exit now)`);
+      // While a chunk renders, the renderer's own handler stops Chromium and ffmpeg and exits at once;
+      // the chunk's lock then lapses and another worker renders it again.
+      log(`${signal}: closing the queue connection, then exiting (again to exit now)`);
       process.once('SIGINT', () => process.exit(130));
       process.once('SIGTERM', () => process.exit(143));
       void worker.close().then(resolvePromise);
