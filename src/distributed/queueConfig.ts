@@ -1,11 +1,10 @@
 /**
  * What the queue side shares: the queue name, the job data, the Redis URL
- * parser and the BullMQ connection (through respClient.ts until ioredis is a
- * dependency).
+ * parser and the BullMQ connection (ioredis).
  */
-import { RedisConnection, type ConnectionOptions } from 'bullmq';
+import { createIORedisClient, RedisConnection, type ConnectionOptions, type RedisOptions } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { FrameRange } from '../render/frameRange';
-import { RespClient, type RespClientOptions } from './respClient';
 
 /** One BullMQ queue holds both kinds of job: 'chunk' (render chunk K/N) and 'join' (the flow's parent). */
 export const RENDER_QUEUE = 'ltp-render';
@@ -46,7 +45,7 @@ export interface ChunkProgress {
 }
 
 /** Parses redis://[user:password@]HOST:PORT[/DB], or throws saying what is valid. */
-export function parseRedisUrl(text: string): RespClientOptions {
+export function parseRedisUrl(text: string): RedisOptions {
   let url: URL;
   try {
     url = new URL(text);
@@ -75,7 +74,9 @@ let factoryInstalled = false;
  */
 export function queueConnection(redisUrl: string, { failFast = false } = {}): ConnectionOptions {
   if (!factoryInstalled) {
-    RedisConnection.clientFactory = (opts) => new RespClient(opts as RespClientOptions) as never;
+    // bullmq's ESM build cannot require() ioredis itself ("pass an already-constructed client"), so it
+    // gets a factory: BullMQ still creates (and closes) every connection it needs from these options.
+    RedisConnection.clientFactory = (opts) => createIORedisClient(new Redis(opts as never));
     factoryInstalled = true;
   }
   return {

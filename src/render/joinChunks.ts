@@ -20,11 +20,10 @@ import {
   sha256File,
   type ChunkManifest,
 } from './chunks';
-import { spawnGroup } from './childProcesses';
+import { spawnGroup, waitForExit } from './childProcesses';
 import { concatListLine, joinAndMuxArgs } from './ffmpegArgs';
 import { frameCount, type FrameRange } from './frameRange';
 import { resolveComposition } from './renderOptions';
-import { waitForExit } from './renderVideo';
 import { findSystemTools } from './systemTools';
 
 export interface JoinChunksOptions {
