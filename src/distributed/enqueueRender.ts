@@ -27,7 +27,7 @@ import {
   type JoinJobData,
   type RenderRequest,
 } from './queueConfig';
-import type { JoinJobResult } from './renderJobs';
+import type { ChunkJobResult, JoinJobResult } from './renderJobs';
 import { checkStoreReachable, recordRender } from './store';
 
 export interface EnqueueRenderOptions {
@@ -59,6 +59,8 @@ export interface EnqueueRenderResult {
   /** Times the flow was enqueued (more than 1 after Redis lost it). */
   enqueues: number;
   join: JoinJobResult;
+  /** What each chunk job returned (stage times, reused or not), in chunk order. */
+  chunks: ChunkJobResult[];
 }
 
 /** Same request, same id: a re-enqueued render finds its chunks in the store. */
@@ -191,7 +193,11 @@ export async function enqueueRender(o: EnqueueRenderOptions): Promise<EnqueueRen
             etaSeconds: 0,
           }),
         );
+        const chunks = Object.values(await parent.getChildrenValues<ChunkJobResult>()).sort(
+          (a, b) => a.index - b.index,
+        );
         return {
+          chunks,
           outPath,
           renderId: request.renderId,
           sha256: result.sha256,

@@ -44,7 +44,7 @@ export interface ChunkJobResult {
   file: string;
   sha256: string;
   reused: boolean;
-  /** Stage times of the chunk render, ms (absent when reused). */
+  /** Stage times of the chunk render, ms, and the first frame's (launch done to first frame captured); absent when reused. */
   stages?: Record<string, number>;
 }
 
@@ -130,6 +130,8 @@ export async function chunkIntoStore(
   const local = mkdtempSync(join(tmpdir(), 'render-worker-'));
   try {
     let lastReport = 0;
+    let captureStart = 0;
+    let firstFrameMs = 0;
     const result = await renderChunk({
       compositionId: data.compositionId,
       chunk,
@@ -140,6 +142,8 @@ export async function chunkIntoStore(
       framesPerShot: data.framesPerShot,
       inputProps: data.inputProps,
       onProgress: (p) => {
+        if (p.stage === 'capture' && p.framesDone === 0) captureStart = performance.now();
+        else if (p.stage === 'capture' && !firstFrameMs) firstFrameMs = performance.now() - captureStart;
         const now = Date.now();
         if (now - lastReport < 1000 && p.stage === 'capture') return;
         lastReport = now;
@@ -158,7 +162,7 @@ export async function chunkIntoStore(
       file: name,
       sha256: result.manifest.sha256,
       reused: false,
-      stages: { ...s },
+      stages: { ...s, firstFrameMs },
     };
   } finally {
     rmSync(local, { recursive: true, force: true });

@@ -22,7 +22,14 @@ import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderVideo } from '../../src/render';
 import { enqueueRender } from '../../src/distributed/enqueueRender';
-import { queueConnection, RENDER_QUEUE, type ChunkProgress } from '../../src/distributed/queueConfig';
+import {
+  queueConnection,
+  RENDER_QUEUE,
+  type ChunkProgress,
+  type RenderRequest,
+} from '../../src/distributed/queueConfig';
+import { joinInStore } from '../../src/distributed/renderJobs';
+import { hashSources } from '../../src/render/bundle';
 
 const ROOT = resolve(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'render-queue-test-'));
@@ -311,6 +318,24 @@ describe('render queue (BullMQ on a real redis-server, workers as processes)', (
       expect(r2.renderId).toBe(r1.renderId);
       expect(good.log().match(/an intact copy is already in the store; reused/g)?.length).toBe(1); // chunk 2 only
       expect(frameMd5s(r2.outPath)).toEqual(reference);
+
+      // A chunk damaged after the chunk jobs finished, before the join: the join job checks every sha256,
+      // renders the damaged chunk again itself, and only then joins.
+      const chunk2 = join(store, r1.renderId, 'chunks', 'chunk-2-of-2.mp4');
+      const bytes2 = readFileSync(chunk2);
+      bytes2[bytes2.length - 100] = bytes2[bytes2.length - 100]! ^ 0xff;
+      writeFileSync(chunk2, bytes2);
+      const request = JSON.parse(readFileSync(join(store, r1.renderId, 'render.json'), 'utf8')) as RenderRequest;
+      const logged: string[] = [];
+      const joined = await joinInStore(
+        { name: 'test', store, sourceHash: hashSources(), concurrency: 1, log: (l) => logged.push(l) },
+        { ...request, kind: 'join' },
+      );
+      expect(joined.rerendered).toEqual([2]);
+      expect(logged.join('\n')).toMatch(
+        /corrupted chunk 2\/2: .*chunk-2-of-2\.mp4 has sha256 .*; rendering chunk 2 again here/,
+      );
+      expect(frameMd5s(join(store, joined.file))).toEqual(reference);
     },
     TIMEOUT_MS,
   );
