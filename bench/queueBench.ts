@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { enqueueRender } from '../src/distributed/enqueueRender';
-import { renderVideo } from '../src/render';
+import { bundleRenderPage, renderVideo } from '../src/render';
 import { REPO_ROOT } from '../src/render/bundle';
 import { parseIntegerOption, runCli } from '../src/render/cliSupport';
 
@@ -120,6 +120,8 @@ runCli(HELP, async () => {
       if (logs.every((l) => readFileSync(l, 'utf8').includes('ready'))) break;
       await new Promise((r) => setTimeout(r, 200));
     }
+    // Build (or find) the render page first, so neither side's first run pays for it.
+    await bundleRenderPage();
     const walls: { plain: number[]; queue: number[] } = { plain: [], queue: [] };
     let frameTotal = 0;
     for (let r = 0; r < repeat; r++) {
@@ -142,7 +144,7 @@ runCli(HELP, async () => {
         frameRange: frames,
         chunks,
         outPath: join(dir, 'queue.mp4'),
-        log: () => {},
+        log: (line) => console.log(`  ${line}`),
         onProgress: () => {},
       });
       const queueMs = performance.now() - t1;

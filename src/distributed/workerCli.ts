@@ -81,6 +81,9 @@ runCli(HELP, async () => {
     stalledInterval: lockSeconds * 1000,
     // A chunk may stall once because its worker died and once more by bad luck; a third time is a real problem.
     maxStalledCount: 2,
+    // After a lost connection BullMQ waits this long before it asks Redis again (default 15 s): a restarted Redis is
+    // back in a second or two, and its re-enqueued jobs should not wait.
+    runRetryDelay: 1000,
   });
   worker.on('error', (e) => log(`queue connection: ${e.message}`));
   worker.on('failed', (job, e) => {
