@@ -174,7 +174,10 @@ export async function enqueueRender(o: EnqueueRenderOptions): Promise<EnqueueRen
       }
       const state = await parent.getState();
       if (state === 'completed') {
-        const result = parent.returnvalue as JoinJobResult;
+        // `parent` may have been read just before it finished: read it again for its return value.
+        const finished = await queue.getJob(parentId);
+        const result = finished?.returnvalue as JoinJobResult | null | undefined;
+        if (!result) continue;
         const stored = join(store, result.file);
         await produceFileAtomic(outPath, async (tmp) => {
           copyFileSync(stored, tmp);
@@ -193,7 +196,7 @@ export async function enqueueRender(o: EnqueueRenderOptions): Promise<EnqueueRen
             etaSeconds: 0,
           }),
         );
-        const chunks = Object.values(await parent.getChildrenValues<ChunkJobResult>()).sort(
+        const chunks = Object.values(await finished!.getChildrenValues<ChunkJobResult>()).sort(
           (a, b) => a.index - b.index,
         );
         return {
