@@ -16,11 +16,10 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { enqueueRender } from '../src/distributed/enqueueRender';
 import { bundleRenderPage, renderVideo } from '../src/render';
 import { REPO_ROOT } from '../src/render/bundle';
-import { parseIntegerOption, runCli } from '../src/render/cliSupport';
+import { parseIntegerOption, runCli } from '../src/publish/runCli';
 
 const HELP = `Usage: npm run bench:queue -- [options]
 
@@ -50,22 +49,15 @@ function freePort(): Promise<number> {
 
 const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(1);
 
-runCli(HELP, async () => {
-  const { values } = parseArgs({
-    options: {
-      composition: { type: 'string' },
-      frames: { type: 'string' },
-      chunks: { type: 'string' },
-      workers: { type: 'string' },
-      repeat: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+const OPTIONS = {
+  composition: { type: 'string' },
+  frames: { type: 'string' },
+  chunks: { type: 'string' },
+  workers: { type: 'string' },
+  repeat: { type: 'string' },
+} as const;
+
+void runCli({ name: 'bench:queue', help: HELP, options: OPTIONS }, async ({ values }) => {
   const compositionId = values.composition ?? 'explainer';
   const frames = values.frames ?? '0-599';
   const chunks = parseIntegerOption('--chunks', values.chunks) ?? 2;

@@ -5,11 +5,10 @@
  */
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Worker } from 'bullmq';
 import { renderConfig } from '../../render.config';
 import { hashSources } from '../render/bundle';
-import { parseIntegerOption, runCli } from '../render/cliSupport';
+import { parseIntegerOption, runCli } from '../publish/runCli';
 import { queueConnection, RENDER_QUEUE, type RenderJobData } from './queueConfig';
 import { processRenderJob, type WorkerContext } from './renderJobs';
 import { checkStoreReachable } from './store';
@@ -41,23 +40,15 @@ Options:
   -h, --help           show this help
 `;
 
-runCli(HELP, async () => {
-  const { values } = parseArgs({
-    options: {
-      queue: { type: 'string' },
-      store: { type: 'string' },
-      concurrency: { type: 'string' },
-      'lock-seconds': { type: 'string' },
-      name: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+const OPTIONS = {
+  queue: { type: 'string' },
+  store: { type: 'string' },
+  concurrency: { type: 'string' },
+  'lock-seconds': { type: 'string' },
+  name: { type: 'string' },
+} as const;
+
+void runCli({ name: 'render:worker', help: HELP, options: OPTIONS }, async ({ values }) => {
   if (!values.queue) throw new Error('--queue redis://HOST:PORT is required (the Redis that holds the render queue).');
   if (!values.store) throw new Error('--store DIR is required (the shared directory or volume that holds the chunks).');
   const store = resolve(values.store);

@@ -6,7 +6,7 @@
  */
 import { relative } from 'node:path';
 import { parseChunkSpec, renderChunk } from './chunks';
-import { parseIntegerOption, parseJsonObjectOption } from './cliSupport';
+import { parseIntegerOption, parseJsonObjectOption } from '../publish/runCli';
 import { createProgressLine } from './progressLine';
 
 export const DEFAULT_QUEUE_CHUNKS = 4;

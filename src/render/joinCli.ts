@@ -3,10 +3,9 @@
  * `npm run render -- --chunk K/N`, on any machines) into the final MP4.
  * Run with --help for options.
  */
-import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { renderConfig } from '../../render.config';
-import { parseJsonObjectOption, runCli } from './cliSupport';
+import { parseJsonObjectOption, runCli } from '../publish/runCli';
 import { joinChunks } from './joinChunks';
 
 const HELP = `Usage: npm run render:join -- --composition ID --chunks DIR [--out FILE]
@@ -27,22 +26,14 @@ Options:
   -h, --help         show this help
 `;
 
-runCli(HELP, async () => {
-  const { values } = parseArgs({
-    options: {
-      composition: { type: 'string' },
-      chunks: { type: 'string' },
-      out: { type: 'string' },
-      props: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+const OPTIONS = {
+  composition: { type: 'string' },
+  chunks: { type: 'string' },
+  out: { type: 'string' },
+  props: { type: 'string' },
+} as const;
+
+void runCli({ name: 'render:join', help: HELP, options: OPTIONS }, async ({ values }) => {
   if (!values.chunks)
     throw new Error('--chunks DIR is required: the directory holding chunk-K-of-N.mp4 and their .json manifests.');
   const result = await joinChunks({
