@@ -5,9 +5,9 @@
 //   node scripts/bootstrap.mjs [profile]
 //
 // profile: "node" (default: npm dependencies only), "render" (+ chromium, ffmpeg),
-// "voice" (+ festival with the slt HTS voice, pocketsphinx, sox), "all" (everything).
-// "render" and "all" mention `npm run tune` when transparent huge pages are off; they never change kernel settings
-// unless RENDER_TUNE_THP=1 asks for it.
+// "voice" (+ festival with the slt HTS voice, pocketsphinx, sox), "queue" (render + redis-server),
+// "all" (everything). "render", "queue" and "all" mention `npm run tune` when transparent huge pages are off;
+// they never change kernel settings unless RENDER_TUNE_THP=1 asks for it.
 // Idempotent and quick when everything is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -33,7 +33,10 @@ const SYSTEM_PACKAGES = {
     ['sox', '/usr/bin/sox'],
   ],
 };
-SYSTEM_PACKAGES.all = [...SYSTEM_PACKAGES.render, ...SYSTEM_PACKAGES.voice];
+// A render:worker (and the queue tests) need Redis only where the queue runs, but a machine set up
+// with this profile can host it: Debian's redis-server (BullMQ's store; docs/distributed.md).
+SYSTEM_PACKAGES.queue = [...SYSTEM_PACKAGES.render, ['redis-server', '/usr/bin/redis-server']];
+SYSTEM_PACKAGES.all = [...SYSTEM_PACKAGES.render, ...SYSTEM_PACKAGES.voice, ['redis-server', '/usr/bin/redis-server']];
 SYSTEM_PACKAGES.node = [];
 
 function fail(message) {
@@ -92,4 +95,4 @@ if (!(profile in SYSTEM_PACKAGES))
   fail(`unknown profile "${profile}"; use one of ${Object.keys(SYSTEM_PACKAGES).join(', ')}`);
 ensureNodeModules();
 ensureSystemPackages(SYSTEM_PACKAGES[profile]);
-if (profile === 'render' || profile === 'all') noteHugePages();
+if (profile === 'render' || profile === 'queue' || profile === 'all') noteHugePages();

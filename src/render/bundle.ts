@@ -75,12 +75,20 @@ export function bundleRenderPage({ force = false }: { force?: boolean } = {}): P
   return p;
 }
 
-/** Hash of everything that goes into the page: src/, render.html, vite.config.ts, the lockfile. */
+/**
+ * Hash of everything a render reads: src/, captions/ (timings.json is imported by src/story),
+ * public/ (served to the page; the narration the join muxes in), render.html, render.config.ts
+ * (encoder settings), vite.config.ts, the lockfile. Chunk jobs and chunk manifests carry it, so
+ * chunks from other sources are never joined (src/render/chunks.ts).
+ */
 export function hashSources(): string {
   const hash = createHash('sha256');
   hash.update(`${BUNDLE_FLAVOUR}\0`);
   const files = [
     ...listFiles(join(REPO_ROOT, 'src')),
+    ...listFiles(join(REPO_ROOT, 'captions')),
+    ...listFiles(join(REPO_ROOT, 'public')),
+    join(REPO_ROOT, 'render.config.ts'),
     join(REPO_ROOT, 'render.html'),
     join(REPO_ROOT, 'vite.config.ts'),
     join(REPO_ROOT, 'package-lock.json'),

@@ -9,6 +9,7 @@ import { MAX_FRAMES_PER_SHOT } from '../engine/capture';
 import { createProgressLine } from './progressLine';
 import { renderVideo } from './renderVideo';
 import { parseIntegerOption, parseJsonObjectOption, runCli } from '../publish/runCli';
+import { DEFAULT_QUEUE_CHUNKS, runDistributedMode } from './distributedModes';
 
 const HELP = `Usage: npm run render -- [options]
 
@@ -27,6 +28,16 @@ Options:
   --props JSON       props for the composition component, e.g. '{"throwAtFrame":12}' (default: its defaultProps)
   -h, --help         show this help
 
+Across machines (docs/distributed.md):
+  --chunk K/N        render only the K-th of N equal frame ranges (K from 1) to a video-only
+                     chunk (default --out: ${renderConfig.outDir}/chunks/<composition>/chunk-K-of-N.mp4) with a
+                     .json manifest beside it; prints its path. Join with \`npm run render:join\`.
+  --queue URL        enqueue the render on a BullMQ queue at redis://HOST:PORT as one flow (a job
+                     per chunk, a join job after them) for \`npm run render:worker\` processes;
+                     shows overall progress with ETA, then copies the result to --out
+  --chunks N         with --queue: number of chunks (default ${DEFAULT_QUEUE_CHUNKS})
+  --store DIR        with --queue: the store every worker reaches (a shared directory or volume)
+
 Compositions:
 ${compositionCatalog.map((c) => `  ${c.id.padEnd(20)} ${c.width}x${c.height}, ${c.fps} fps, ${c.durationInFrames} frames`).join('\n')}
 `;
@@ -39,10 +50,23 @@ const OPTIONS = {
   'frames-per-shot': { type: 'string' },
   out: { type: 'string' },
   props: { type: 'string' },
+  chunk: { type: 'string' },
+  queue: { type: 'string' },
+  chunks: { type: 'string' },
+  store: { type: 'string' },
 } as const;
 
 void runCli({ name: 'render', help: HELP, options: OPTIONS }, async ({ values }) => {
   const compositionId = values.composition ?? renderConfig.defaultCompositionId;
+  if (
+    values.chunk !== undefined ||
+    values.queue !== undefined ||
+    values.chunks !== undefined ||
+    values.store !== undefined
+  ) {
+    await runDistributedMode(compositionId, values);
+    return;
+  }
   const progress = createProgressLine(`render ${compositionId}`);
   const result = await renderVideo({
     compositionId,

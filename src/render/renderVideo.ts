@@ -35,6 +35,8 @@ export interface RenderVideoOptions {
   inputProps?: Record<string, unknown>;
   /** Called after every captured frame and at each stage change. */
   onProgress?: (p: RenderProgress) => void;
+  /** Picture only, no audio track: a chunk that `joinChunks` muxes the narration over later (chunks.ts). */
+  videoOnly?: boolean;
 }
 
 export type RenderStage = 'bundle' | 'launch' | 'capture' | 'encode' | 'mux' | 'done';
@@ -73,6 +75,8 @@ export interface RenderResult {
   /** Frames per second over the whole render, bundle to mux. */
   fps: number;
   bundleCached: boolean;
+  /** Source hash of the render bundle the frames came from (bundle.ts). */
+  sourceHash: string;
 }
 
 /** The validated options of one render (step 1: options). */
@@ -112,7 +116,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
   });
   let session: RenderSession | null = null;
   try {
-    checkAudioExists(meta);
+    if (!options.videoOnly) checkAudioExists(meta);
 
     // Bundle: the render page is built (or reused) and served.
     report('bundle', 0);
@@ -189,7 +193,8 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     // Atomic replace: the muxed file sits in the temp directory beside outPath (same file system), so the
     // rename is atomic; Ctrl-C before it removes the whole temp directory.
     const muxedFile = join(tmpDir, 'muxed.mp4');
-    await joinAndMux(tools.ffmpeg, segments, meta, plan.range, tmpDir, muxedFile, processes);
+    const audioMeta = options.videoOnly ? { ...meta, audio: null } : meta;
+    await joinAndMux(tools.ffmpeg, segments, audioMeta, plan.range, tmpDir, muxedFile, processes);
     renameSync(muxedFile, plan.outPath);
     stages.muxMs = performance.now() - muxStart;
     stages.totalMs = performance.now() - started;
@@ -205,6 +210,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
       workerTotals,
       fps: total / (stages.totalMs / 1000),
       bundleCached: session.bundle.cached,
+      sourceHash: session.bundle.sourceHash,
     };
   } finally {
     processes.killAll();
