@@ -66,6 +66,8 @@ export interface SynapseStageProps {
   layout: Layout;
   /** Drawing-buffer pixels per CSS pixel. */
   pixelRatio: number;
+  /** Multisampled drawing buffer (read when the canvas is created). */
+  antialias?: boolean;
 }
 
 /** Glutamate appears in the cleft at the spike time in the model (src/sim/glutamate.ts); the vesicle is drawn fusing over the 0.3 ms before. */
@@ -85,6 +87,7 @@ export function SynapseStage({
   boutonOpacity,
   layout,
   pixelRatio,
+  antialias = false,
 }: SynapseStageProps) {
   const { stage, width, height } = layout;
   // The stage paints the glow behind it and, where it ends above the frame's bottom, its own fade into
@@ -94,6 +97,7 @@ export function SynapseStage({
       width={stage.w}
       height={stage.h}
       pixelRatio={pixelRatio}
+      antialias={antialias}
       opaque
       label="synapse stage"
       style={{ position: 'absolute', left: stage.x, top: stage.y }}
@@ -124,7 +128,7 @@ function StageContent({
   shot,
   boutonOpacity,
   layout,
-}: Omit<SynapseStageProps, 'pixelRatio'>) {
+}: Omit<SynapseStageProps, 'pixelRatio' | 'antialias'>) {
   const camera = useThree((s) => s.camera);
   if (camera instanceof PerspectiveCamera) applyShot(camera, shot, layout);
 

@@ -21,6 +21,14 @@ import { Captions } from '../components/Captions';
 export interface ExplainerProps {
   /** Burn the captions in (default true); the article-page player turns them off and shows its own track. */
   showCaptions?: boolean;
+  /**
+   * Drawing-buffer pixel ratio of the 3D stage (default STAGE_PIXEL_RATIO). 2 with
+   * `stageAntialias` is the supersampled reference of `npm run check:edges` and the
+   * stage of `npm run still -- --scale 2`.
+   */
+  stagePixelRatio?: number;
+  /** Multisample the stage (default STAGE_ANTIALIAS). */
+  stageAntialias?: boolean;
 }
 
 /**
@@ -30,13 +38,19 @@ export interface ExplainerProps {
  * the social cuts used 0.6, whose frames then differed by tile).
  */
 const STAGE_PIXEL_RATIO = 0.5;
+/** Multisampling of the stage in every cut. */
+const STAGE_ANTIALIAS = false;
 
 /**
  * The LTP explainer: a shared 3D synapse stage, the eight scene overlays
  * placed on the narration timeline with cross-fades, and burned-in captions.
  * The same component draws all three cuts; the layout re-flows by frame size.
  */
-export function Explainer({ showCaptions = true }: ExplainerProps) {
+export function Explainer({
+  showCaptions = true,
+  stagePixelRatio = STAGE_PIXEL_RATIO,
+  stageAntialias = STAGE_ANTIALIAS,
+}: ExplainerProps) {
   const { width, height } = useVideoConfig();
   const frame = useAbsoluteFrame();
   const data = useMemo(loadExplainerData, []);
@@ -57,7 +71,8 @@ export function Explainer({ showCaptions = true }: ExplainerProps) {
         shot={stage.shot}
         boutonOpacity={stage.shot.boutonOpacity}
         layout={layout}
-        pixelRatio={STAGE_PIXEL_RATIO}
+        pixelRatio={stagePixelRatio}
+        antialias={stageAntialias}
       />
       {dip > 0 && <div style={{ position: 'absolute', inset: 0, background: palette.background, opacity: dip }} />}
       {data.timeline.scenes.map((span, i) => {

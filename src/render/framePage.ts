@@ -31,13 +31,15 @@ export interface OpenFramePageOptions {
   timeoutMs: number;
   /** Frames side by side on the page (video capture; filmstrip.ts). Default: the page is exactly one frame. */
   filmstrip?: FilmstripLayout;
+  /** Device pixels per composition pixel of the screenshot (1 default; 2 for `still --scale 2`). */
+  deviceScaleFactor?: number;
 }
 
 export async function openFramePage(browser: Browser, opts: OpenFramePageOptions): Promise<FramePage> {
   const layout = opts.filmstrip ?? singleFrameLayout(opts.width, opts.height);
   const context: BrowserContext = await browser.newContext({
     viewport: { width: layout.stripWidth, height: layout.stripHeight },
-    deviceScaleFactor: 1,
+    deviceScaleFactor: opts.deviceScaleFactor ?? 1,
   });
   const page: Page = await context.newPage();
   page.setDefaultTimeout(opts.timeoutMs);
