@@ -58,6 +58,10 @@ export function Explainer({
   const context = useMemo(() => ({ data, layout }), [data, layout]);
   const stage = stageMomentAt(data, frame);
   const dip = stageDip(data.timeline, frame);
+  const ampaBaselineCount = useMemo(
+    () => data.trace.sample(data.trace.protocol.presynapticSpikeTimesMs[0] ?? 0).ampaReceptorCount,
+    [data],
+  );
   return (
     <ExplainerContext.Provider value={context}>
       {/* Where the stage covers the frame it paints this glow itself (an opaque canvas is cheaper to composite). */}
@@ -66,6 +70,8 @@ export function Explainer({
       )}
       <SynapseStage
         state={stage.state}
+        frame={frame}
+        ampaBaselineCount={ampaBaselineCount}
         spikeTimesMs={data.trace.protocol.presynapticSpikeTimesMs}
         mgOutMilliM={data.trace.conditions.mgOutMilliM}
         shot={stage.shot}
