@@ -15,7 +15,7 @@ import { renderConfig } from '../render.config';
 import { bundleRenderPage, createProgressLine, renderVideo } from '../src/render';
 import { parseIntegerOption, runCli } from '../src/render/cliSupport';
 import { findSystemTools } from '../src/render/systemTools';
-import { MAX_FRAMES_PER_SHOT } from '../src/engine/filmstrip';
+import { MAX_FRAMES_PER_SHOT } from '../src/engine/capture';
 import { measureCaptureCeiling } from './captureCeiling';
 import { startTreeSampler } from './processTreeSampler';
 

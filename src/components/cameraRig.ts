@@ -5,7 +5,7 @@
  * things they name).
  */
 import { PerspectiveCamera, Vector3 } from 'three';
-import { easeCubicInOut, easeCubicOut, easeSinInOut } from 'd3-ease';
+import { ease, interpolate } from '../engine';
 import type { SceneId } from '../script/sceneIds';
 import type { SceneSpan, Timeline } from '../timeline/types';
 import type { Layout } from './layout';
@@ -119,8 +119,8 @@ function lerpShot(a: Shot, b: Shot, t: number): Shot {
 /** The shot of scene `id` at progress 0..1 through it. */
 export function shotWithin(id: SceneId, headRadius: number, progress: number): Shot {
   const m = sceneMove(id, headRadius);
-  const p = Math.min(1, Math.max(0, progress));
-  return lerpShot(m.from, m.to, m.easing === 'settle' ? easeCubicOut(p) : easeSinInOut(p));
+  const easing = m.easing === 'settle' ? ease.easeCubicOut : ease.easeSinInOut;
+  return lerpShot(m.from, m.to, interpolate(progress, [0, 1], [0, 1], { easing }));
 }
 
 /** Index of the scene drawn at absolute `frame` (the last scene whose start is <= frame). */
@@ -147,14 +147,19 @@ export function shotAt(timeline: Timeline, frame: number, headRadius: number): S
   const next = timeline.scenes[i + 1];
   const prev = timeline.scenes[i - 1];
   if (next && frame >= next.startFrame - half) {
-    const t = easeCubicInOut((frame - (next.startFrame - half)) / SHOT_TRANSITION_FRAMES);
+    const t = shotTransition(frame - (next.startFrame - half));
     return lerpShot(here, at(next, next.startFrame), t);
   }
   if (prev && frame < scene.startFrame + half) {
-    const t = easeCubicInOut((frame - (scene.startFrame - half)) / SHOT_TRANSITION_FRAMES);
+    const t = shotTransition(frame - (scene.startFrame - half));
     return lerpShot(at(prev, scene.startFrame), here, t);
   }
   return here;
+}
+
+/** Eased progress 0..1 of a shot change, `framesIn` frames after it starts. */
+function shotTransition(framesIn: number): number {
+  return interpolate(framesIn, [0, SHOT_TRANSITION_FRAMES], [0, 1], { easing: ease.easeCubicInOut });
 }
 
 /** Camera position for a shot. */

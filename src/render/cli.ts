@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { renderConfig } from '../../render.config';
 import { compositionCatalog } from '../compositions/catalog';
-import { MAX_FRAMES_PER_SHOT } from '../engine/filmstrip';
+import { MAX_FRAMES_PER_SHOT } from '../engine/capture';
 import { createProgressLine } from './progressLine';
 import { renderVideo } from './renderVideo';
 import { parseIntegerOption, parseJsonObjectOption, runCli } from './cliSupport';

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { renderConfig } from '../../render.config';
 import { compositionCatalog, findCompositionMeta } from '../compositions/catalog';
 import type { CompositionMeta } from '../engine/composition';
-import { MAX_FRAMES_PER_SHOT } from '../engine/filmstrip';
+import { MAX_FRAMES_PER_SHOT } from '../engine/capture';
 import { checkFrameRange, parseFrameRange, type FrameRange } from './frameRange';
 
 /** A frame range as "A-B" text, [first, last], or {first, last} (inclusive). */

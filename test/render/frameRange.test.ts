@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameCount, parseFrameRange, splitFrameRange } from '../../src/render/frameRange';
-import { filmstripLayout } from '../../src/engine/filmstrip';
+import { filmstripLayout } from '../../src/engine/capture';
 import { joinAndMuxArgs, segmentEncodeArgs } from '../../src/render/ffmpegArgs';
 
 describe('frame ranges', () => {
