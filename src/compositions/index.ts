@@ -1,4 +1,6 @@
 import type { Composition } from '../engine/composition';
+import { bench2dComposition } from './bench/Bench2d';
+import { bench3dComposition } from './bench/Bench3d';
 import { explainerCompositions } from './Explainer';
 import { placeholderComposition } from './Placeholder';
 import { socialCardComposition } from './socialCard';
@@ -8,4 +10,6 @@ export const compositions: readonly Composition<any>[] = [
   ...explainerCompositions,
   placeholderComposition,
   socialCardComposition,
+  bench2dComposition,
+  bench3dComposition,
 ];
