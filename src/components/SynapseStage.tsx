@@ -121,6 +121,9 @@ export function stageCoversFrame({ stage, width, height }: Layout): boolean {
   return stage.x <= 0 && stage.y <= 0 && stage.x + stage.w >= width && stage.y + stage.h >= height;
 }
 
+/** The camera's position, units (molecules are drawn far to near from it). */
+type Eye = { x: number; y: number; z: number };
+
 type ContentProps = Omit<SynapseStageProps, 'pixelRatio' | 'antialias'>;
 
 /** The stage's contents; exported for the mount/unmount memory test. */
@@ -140,12 +143,16 @@ export function StageContent({
   return (
     <>
       <Membranes state={state} headRadius={r} boutonOpacity={boutonOpacity} />
-      <CalciumIons state={state} headRadius={r} frame={frame} mgOutMilliM={mgOutMilliM} />
-      <CamkiiHoloenzymes state={state} headRadius={r} />
-      <AmpaReceptors state={state} headRadius={r} baselineCount={ampaBaselineCount} />
-      <NmdaReceptors state={state} headRadius={r} mgOutMilliM={mgOutMilliM} />
-      <Glutamate state={state} spikeTimesMs={spikeTimesMs} headRadius={r} />
-      <Vesicles state={state} spikeTimesMs={spikeTimesMs} headRadius={r} opacity={boutonOpacity} frame={frame} />
+      <Molecules
+        state={state}
+        frame={frame}
+        spikeTimesMs={spikeTimesMs}
+        mgOutMilliM={mgOutMilliM}
+        ampaBaselineCount={ampaBaselineCount}
+        boutonOpacity={boutonOpacity}
+        headRadius={r}
+        eye={camera.position}
+      />
     </>
   );
 }
@@ -285,6 +292,57 @@ function applyMembraneState(
   setMembrane(axon, palette.bouton, 0.85 * boutonOpacity);
 }
 
+/** Most molecules drawn at once inside the head (Ca2+ ions, their streams, CaMKII, endosomes) and outside it. */
+const INSIDE_CAPACITY = BALL_SCATTER.length + NMDA_SLOTS.length * CA_STREAM_IONS * 3 + HOLOENZYMES_DRAWN * 13 + 8;
+const OUTSIDE_CAPACITY = AMPA_SLOTS * 2 + NMDA_SLOTS.length * 5 + GLUTAMATE_SCATTER.length + 16;
+
+/**
+ * Every molecule, in two instanced draws: those inside the head (drawn
+ * before its translucent shell, so the shell veils them) and those on or
+ * outside it (drawn after), each sorted far to near from the camera.
+ */
+function Molecules({
+  state,
+  frame,
+  spikeTimesMs,
+  mgOutMilliM,
+  ampaBaselineCount,
+  boutonOpacity,
+  headRadius,
+  eye,
+}: Omit<ContentProps, 'shot' | 'layout'> & { headRadius: number; eye: Eye }) {
+  const inside = useOwned(() => new MoleculeSet(INSIDE_CAPACITY, ORDER.inside));
+  const outside = useOwned(() => new MoleculeSet(OUTSIDE_CAPACITY, ORDER.cleft));
+  const r = headRadius;
+  drawMolecules(inside, outside, eye, (inn, out) => {
+    drawCalcium(inn, state, r, frame, mgOutMilliM);
+    drawCamkii(inn, state, r);
+    drawAmpa(out, inn, state, r, ampaBaselineCount);
+    drawNmda(out, state, r, mgOutMilliM);
+    drawGlutamate(out, state, spikeTimesMs, r);
+    drawVesicles(out, state, spikeTimesMs, r, boutonOpacity, frame);
+  });
+  return (
+    <>
+      <primitive object={inside.mesh} />
+      <primitive object={outside.mesh} />
+    </>
+  );
+}
+
+function drawMolecules(
+  inside: MoleculeSet,
+  outside: MoleculeSet,
+  eye: Eye,
+  draw: (inside: MoleculeSet, outside: MoleculeSet) => void,
+): void {
+  inside.begin();
+  outside.begin();
+  draw(inside, outside);
+  inside.finish(eye);
+  outside.finish(eye);
+}
+
 const closedAmpa = new Color(palette.ampaClosed3d);
 const openAmpa = new Color(palette.ampaOpen);
 
@@ -295,42 +353,11 @@ const openAmpa = new Color(palette.ampaOpen);
  * slot (Makino & Malinow 2009; Choquet & Triller 2013 Neuron 80:691). Open
  * ones light up and carry a bound glutamate.
  */
-function AmpaReceptors({
-  state,
-  headRadius,
-  baselineCount,
-}: {
-  state: SpineState;
-  headRadius: number;
-  baselineCount: number;
-}) {
-  const receptors = useOwned(() => new MoleculeSet(AMPA_SLOTS, { glow: 0.1, renderOrder: ORDER.surface }));
-  const endosomes = useOwned(() => new MoleculeSet(8, { glow: 0.25, renderOrder: ORDER.inside }));
-  const bound = useOwned(() => new MoleculeSet(AMPA_SLOTS, { glow: 0.45, renderOrder: ORDER.cleft }));
-  drawAmpa(receptors, endosomes, bound, state, headRadius, baselineCount);
-  return (
-    <>
-      <primitive object={receptors.mesh} />
-      <primitive object={endosomes.mesh} />
-      <primitive object={bound.mesh} />
-    </>
-  );
-}
-
-function drawAmpa(
-  receptors: MoleculeSet,
-  endosomes: MoleculeSet,
-  bound: MoleculeSet,
-  state: SpineState,
-  r: number,
-  baselineCount: number,
-): void {
+function drawAmpa(out: MoleculeSet, inside: MoleculeSet, state: SpineState, r: number, baselineCount: number): void {
   const count = Math.min(AMPA_SLOTS, Math.max(0, state.ampaReceptorCount));
   // A receptor is drawn once it is 2 % present: the mean-field count carries numerical dust above whole numbers.
   const shown = Math.min(AMPA_SLOTS, Math.ceil(count - 0.02));
   const nOpen = Math.round(state.ampaOpenFraction * count);
-  let nEndo = 0;
-  let nBound = 0;
   for (let i = 0; i < shown; i++) {
     const slot = AMPA_SLOTS_POLAR[i]!;
     const p = ampaArrivalProgress(i, count, baselineCount);
@@ -339,43 +366,22 @@ function drawAmpa(
     const emerge = Math.min(1, p / 0.3);
     const [x, y, z] = onHead(r, theta, slot.phi, 0.06 + 0.08 * emerge);
     const isOpen = p >= 1 && (AMPA_OPEN_RANK[i] as number) < nOpen;
-    receptors.put(i, x, y, z, 0.115 * (0.35 + 0.65 * emerge) * (isOpen ? 1.12 : 1), isOpen ? openAmpa : closedAmpa);
+    out.add(x, y, z, 0.115 * (0.35 + 0.65 * emerge) * (isOpen ? 1.12 : 1), isOpen ? openAmpa : closedAmpa, {
+      glow: 0.1,
+    });
     if (isOpen) {
       const g = onHead(r, theta, slot.phi, 0.29);
-      bound.put(nBound++, g[0], g[1], g[2], 0.065, palette.glutamate);
+      out.add(g[0], g[1], g[2], 0.065, palette.glutamate, { glow: 0.45 });
     }
-    if (p < 0.3 && nEndo < endosomes.capacity) {
+    if (p < 0.3) {
       const e = onHead(r, theta, slot.phi, -0.32 + 0.3 * emerge);
-      endosomes.put(nEndo++, e[0], e[1], e[2], 0.24 * (1 - 0.6 * emerge), palette.endosome);
+      inside.add(e[0], e[1], e[2], 0.24 * (1 - 0.6 * emerge), palette.endosome, { glow: 0.25 });
     }
   }
-  receptors.finish(shown);
-  endosomes.finish(nEndo);
-  bound.finish(nBound);
 }
 
 /** NMDA receptors (four subunits around a pore) with their Mg2+ ions; the ion leaves the pore as mgUnblockedFraction rises. */
-function NmdaReceptors({
-  state,
-  headRadius,
-  mgOutMilliM,
-}: {
-  state: SpineState;
-  headRadius: number;
-  mgOutMilliM: number;
-}) {
-  const subunits = useOwned(() => new MoleculeSet(NMDA_SLOTS.length * 4, { glow: 0.1, renderOrder: ORDER.surface }));
-  const ions = useOwned(() => new MoleculeSet(NMDA_SLOTS.length, { glow: 0.55, renderOrder: ORDER.cleft }));
-  drawNmda(subunits, ions, state, headRadius, mgOutMilliM);
-  return (
-    <>
-      <primitive object={subunits.mesh} />
-      <primitive object={ions.mesh} />
-    </>
-  );
-}
-
-function drawNmda(subunits: MoleculeSet, ions: MoleculeSet, state: SpineState, r: number, mgOutMilliM: number): void {
+function drawNmda(out: MoleculeSet, state: SpineState, r: number, mgOutMilliM: number): void {
   NMDA_SLOTS.forEach((slot, k) => {
     // Four subunits around the pore, in the membrane plane, standing out of it.
     for (let j = 0; j < 4; j++) {
@@ -383,15 +389,18 @@ function drawNmda(subunits: MoleculeSet, ions: MoleculeSet, state: SpineState, r
       const dt = Math.cos(ang) * 0.075;
       const dp = (Math.sin(ang) * 0.075) / Math.max(0.2, Math.sin(slot.theta));
       const [x, y, z] = onHead(r, slot.theta + dt, slot.phi + dp, 0.16);
-      subunits.put(k * 4 + j, x, y, z, 0.085, palette.nmda);
+      out.add(x, y, z, 0.085, palette.nmda, { glow: 0.1 });
     }
     // In the pore when blocked; out into the cleft, drifting sideways, when unblocked.
     const [x, y, z] = mgIonPosition(r, k, mgOutOfPore(state.mgUnblockedFraction, k, mgOutMilliM));
-    ions.put(k, x, y, z, 0.085, palette.magnesium);
+    out.add(x, y, z, 0.085, palette.magnesium, { glow: 0.55 });
   });
-  subunits.finish(NMDA_SLOTS.length * 4);
-  ions.finish(NMDA_SLOTS.length);
 }
+
+/** Dots per streaming ion: the ion and its trail. */
+const STREAM_TRAIL = 3;
+const streamColour = new Color(palette.calcium).multiplyScalar(1.35);
+const trailColour = new Color(palette.calcium).multiplyScalar(0.8);
 
 /**
  * Ca2+: the free ions in the head (the real number for its volume and
@@ -400,90 +409,39 @@ function drawNmda(subunits: MoleculeSet, ions: MoleculeSet, state: SpineState, r
  * each NMDA pore whose Mg2+ is out, a stream of ions whose density follows the
  * model's NMDA Ca2+ current (their speed is a drawing rate, not to scale).
  */
-function CalciumIons({
-  state,
-  headRadius,
-  frame,
-  mgOutMilliM,
-}: {
-  state: SpineState;
-  headRadius: number;
-  frame: number;
-  mgOutMilliM: number;
-}) {
-  const free = useOwned(() => new MoleculeSet(BALL_SCATTER.length, { glow: 0.6, renderOrder: ORDER.inside }));
-  const streams = useOwned(
-    () => new MoleculeSet(NMDA_SLOTS.length * CA_STREAM_IONS * STREAM_TRAIL, { glow: 0.8, renderOrder: ORDER.cleft }),
-  );
-  drawCalcium(free, streams, state, headRadius, frame, mgOutMilliM);
-  return (
-    <>
-      <primitive object={free.mesh} />
-      <primitive object={streams.mesh} />
-    </>
-  );
-}
-
-/** Dots per streaming ion: the ion and its trail. */
-const STREAM_TRAIL = 3;
-const streamColour = new Color(palette.calcium).multiplyScalar(1.35);
-const trailColour = new Color(palette.calcium).multiplyScalar(0.8);
-
-function drawCalcium(
-  free: MoleculeSet,
-  streams: MoleculeSet,
-  state: SpineState,
-  r: number,
-  frame: number,
-  mgOutMilliM: number,
-): void {
+function drawCalcium(inside: MoleculeSet, state: SpineState, r: number, frame: number, mgOutMilliM: number): void {
   const influx = Math.min(1, Math.abs(state.nmdaCaCurrentPicoA ?? 0) / CA_INFLUX_FULL_PICO_A);
   const n = Math.min(BALL_SCATTER.length, Math.round(freeCaIonCount(state.spineCaMicroM, state.spineHeadVolumeUm3)));
   const color = caColor(Math.max(state.spineCaMicroM, 2));
   // While Ca2+ flows in, the ions crowd towards the PSD (y up); without influx they fill the head evenly.
   const crowd = 0.55 * influx;
+  const k = r * 0.92;
+  const squeeze = 1 - crowd * 0.6;
   for (let i = 0; i < n; i++) {
     const p = BALL_SCATTER[i]!;
-    const k = r * 0.92;
     const y = p[1] + crowd * (1 - p[1]);
-    const squeeze = 1 - crowd * 0.6;
-    free.put(i, p[0] * k * squeeze, y * k, p[2] * k * squeeze, 0.06, color);
+    inside.add(p[0] * k * squeeze, y * k, p[2] * k * squeeze, 0.06, color, { glow: 0.6 });
   }
-  free.finish(n);
-  let s = 0;
   const perPore = Math.round(CA_STREAM_IONS * influx);
-  NMDA_SLOTS.forEach((slot, k) => {
-    if (mgOutOfPore(state.mgUnblockedFraction, k, mgOutMilliM) < 0.5) return;
+  NMDA_SLOTS.forEach((slot, pore) => {
+    if (mgOutOfPore(state.mgUnblockedFraction, pore, mgOutMilliM) < 0.5) return;
     for (let j = 0; j < perPore; j++) {
       // Each ion runs from the pore's mouth in the cleft to 1.6 units inside the head, then starts again;
       // two fading dots trail it, so the direction of the flux reads in a still.
-      const head = (frame / 22 + j / CA_STREAM_IONS + k * 0.37) % 1;
+      const lead = (frame / 22 + j / CA_STREAM_IONS + pore * 0.37) % 1;
       const fan = (j % 3) - 1;
       for (let t = 0; t < STREAM_TRAIL; t++) {
-        const phase = Math.max(0, head - t * 0.045);
+        const phase = Math.max(0, lead - t * 0.045);
         const [x, y, z] = onHead(r, slot.theta + fan * 0.05 * phase, slot.phi + fan * 0.3 * phase, 0.45 - 2.0 * phase);
-        streams.put(s++, x, y, z, 0.075 * (1 - t * 0.28), t === 0 ? streamColour : trailColour);
+        inside.add(x, y, z, 0.075 * (1 - t * 0.28), t === 0 ? streamColour : trailColour, { glow: 0.8 });
       }
     }
   });
-  streams.finish(s);
 }
 
 const litSubunit = new Color(palette.camkiiLit).multiplyScalar(1.4);
 const dimSubunit = new Color(palette.camkiiDim).multiplyScalar(1.8);
 const hubColour = new Color(palette.camkiiDim).multiplyScalar(1.2);
-
-/**
- * CaMKII holoenzymes in the head, each two stacked rings of six subunits
- * around a hub. How many subunits of each are T286-phosphorylated comes from
- * the model's per-holoenzyme distribution (holoenzymePopulation), so they
- * light subunit by subunit as pT286 rises; active holoenzymes move to the PSD.
- */
-function CamkiiHoloenzymes({ state, headRadius }: { state: SpineState; headRadius: number }) {
-  const subunits = useOwned(() => new MoleculeSet(HOLOENZYMES_DRAWN * 13, { glow: 0.2, renderOrder: ORDER.inside }));
-  drawCamkii(subunits, state, headRadius);
-  return <primitive object={subunits.mesh} />;
-}
 
 /** pT286 subunits per drawn holoenzyme: from the model's distribution, or evenly from the mean when it has none. */
 export function drawnHoloenzymeCounts(state: SpineState): number[] {
@@ -493,9 +451,14 @@ export function drawnHoloenzymeCounts(state: SpineState): number[] {
   return Array.from({ length: HOLOENZYMES_DRAWN }, () => lit);
 }
 
-function drawCamkii(set: MoleculeSet, state: SpineState, r: number): void {
+/**
+ * CaMKII holoenzymes in the head, each two stacked rings of six subunits
+ * around a hub. How many subunits of each are T286-phosphorylated comes from
+ * the model's per-holoenzyme distribution (holoenzymePopulation), so they
+ * light subunit by subunit as pT286 rises; active holoenzymes move to the PSD.
+ */
+function drawCamkii(inside: MoleculeSet, state: SpineState, r: number): void {
   const counts = drawnHoloenzymeCounts(state);
-  let n = 0;
   HOLOENZYME_SITES.forEach((site, j) => {
     const c = holoenzymeCentre(j, r, state.camkiiActiveFraction);
     const lit = counts[j] ?? 0;
@@ -503,7 +466,7 @@ function drawCamkii(set: MoleculeSet, state: SpineState, r: number): void {
     const st = Math.sin(site.tilt);
     const cs = Math.cos(site.spin);
     const ss = Math.sin(site.spin);
-    set.put(n++, c[0], c[1], c[2], 0.12, hubColour);
+    inside.add(c[0], c[1], c[2], 0.12, hubColour, { glow: 0.1 });
     for (let i = 0; i < 12; i++) {
       const [ox, oy, oz] = holoenzymeSubunitOffset(i);
       // Tilt about x, then spin about y, so each ring pair shows its hexagon at some angle.
@@ -512,10 +475,11 @@ function drawCamkii(set: MoleculeSet, state: SpineState, r: number): void {
       const x2 = ox * cs + z1 * ss;
       const z2 = -ox * ss + z1 * cs;
       const on = subunitLightOrder(i) < lit;
-      set.put(n++, c[0] + x2, c[1] + y1, c[2] + z2, on ? 0.11 : 0.09, on ? litSubunit : dimSubunit);
+      inside.add(c[0] + x2, c[1] + y1, c[2] + z2, on ? 0.11 : 0.09, on ? litSubunit : dimSubunit, {
+        glow: on ? 0.45 : 0.1,
+      });
     }
   });
-  set.finish(n);
 }
 
 /**
@@ -523,26 +487,11 @@ function drawCamkii(set: MoleculeSet, state: SpineState, r: number): void {
  * leaving the fused vesicle's pore at its own moment in the release window
  * and spreading by diffusion from there (sqrt(4 D t)) across the cleft.
  */
-function Glutamate({
-  state,
-  spikeTimesMs,
-  headRadius,
-}: {
-  state: SpineState;
-  spikeTimesMs: readonly number[];
-  headRadius: number;
-}) {
-  const set = useOwned(() => new MoleculeSet(GLUTAMATE_SCATTER.length, { glow: 0.35, renderOrder: ORDER.cleft }));
-  drawGlutamate(set, state, spikeTimesMs, headRadius);
-  return <primitive object={set.mesh} />;
-}
-
-function drawGlutamate(set: MoleculeSet, state: SpineState, spikeTimesMs: readonly number[], r: number): void {
+function drawGlutamate(out: MoleculeSet, state: SpineState, spikeTimesMs: readonly number[], r: number): void {
   const n = Math.min(GLUTAMATE_SCATTER.length, Math.round(state.glutamateMilliM * GLUTAMATE_DOTS_PER_MILLIM));
   const spike = lastSpikeAtOrBefore(spikeTimesMs, state.tMs);
   const since = spike === null ? 1 : state.tMs - spike;
   const top = r + CLEFT_UNITS;
-  let drawn = 0;
   for (let i = 0; i < n; i++) {
     const g = GLUTAMATE_SCATTER[i]!;
     // Release time within the window: early molecules first (the pore's flux falls as the vesicle empties).
@@ -558,61 +507,38 @@ function drawGlutamate(set: MoleculeSet, state: SpineState, spikeTimesMs: readon
     const fall = Math.min(1, d / 0.6);
     const h = 1 - fall * (1 - ((g.angle * 7.3) % 1));
     const y = floor + 0.12 + h * (top - floor - 0.12);
-    set.put(drawn++, x, y, z, 0.07, palette.glutamate);
+    out.add(x, y, z, 0.07, palette.glutamate, { glow: 0.35 });
   }
-  set.finish(drawn);
 }
 
-/** Synaptic vesicles in the bouton; the docked one fuses with the membrane at each presynaptic spike and is replaced. */
-function Vesicles({
-  state,
-  spikeTimesMs,
-  headRadius,
-  opacity,
-  frame,
-}: {
-  state: SpineState;
-  spikeTimesMs: readonly number[];
-  headRadius: number;
-  opacity: number;
-  frame: number;
-}) {
-  const set = useOwned(() => new MoleculeSet(VESICLES, { glow: 0.15, renderOrder: ORDER.vesicles }));
-  drawVesicles(set, state, spikeTimesMs, headRadius, opacity, frame);
-  return <primitive object={set.mesh} />;
-}
-
+/** Synaptic vesicles in the bouton: drawn. */
 const VESICLES = 16;
 
+/** Synaptic vesicles in the bouton; the docked one fuses with the membrane at each presynaptic spike and is replaced. */
 function drawVesicles(
-  set: MoleculeSet,
+  out: MoleculeSet,
   state: SpineState,
   spikeTimesMs: readonly number[],
   r: number,
   opacity: number,
   frame: number,
 ): void {
+  if (opacity <= 0.004) return;
   const bc = boutonCenter(r);
   const spike = lastSpikeAtOrBefore(spikeTimesMs, state.tMs + FUSION_LEAD_MS);
   const since = spike === null ? Infinity : state.tMs + FUSION_LEAD_MS - spike;
   // Fusion over the 0.3 ms before release, a new vesicle docks 3-6 ms later (drawing timing, not a measured rate).
   const fused = since < FUSION_LEAD_MS ? since / FUSION_LEAD_MS : since < 3 ? 1 : since < 6 ? 1 - (since - 3) / 3 : 0;
   const bottom = bc[1] - BOUTON_RADIUS * BOUTON_SQUASH;
+  const look = { glow: 0.15, opacity };
   // The docked vesicle sinks into the membrane and flattens into it (full-collapse fusion).
-  set.put(0, 0, bottom + 0.4 - 0.42 * fused, 0, 0.32 * Math.max(0.001, 1 - fused * fused), palette.vesicle);
+  if (fused < 0.999) out.add(0, bottom + 0.4 - 0.42 * fused, 0, 0.32 * (1 - fused * fused), palette.vesicle, look);
   for (let i = 1; i < VESICLES; i++) {
     const ang = i * 2.4;
     const rr = 0.9 + (((i * 37) % 10) / 10) * 1.5;
     // A slow thermal wobble (a drawing of Brownian motion: amplitude 0.05 units, a few seconds a cycle).
     const wob = 0.05 * Math.sin(frame / (40 + i * 3) + i);
-    set.put(
-      i,
-      Math.cos(ang) * rr + wob,
-      bottom + 1.2 + (((i * 53) % 10) / 10) * 1.8 + wob * 0.7,
-      Math.sin(ang) * rr - wob,
-      0.3,
-      palette.vesicle,
-    );
+    const y = bottom + 1.2 + (((i * 53) % 10) / 10) * 1.8 + wob * 0.7;
+    out.add(Math.cos(ang) * rr + wob, y, Math.sin(ang) * rr - wob, 0.3, palette.vesicle, look);
   }
-  set.finish(VESICLES, opacity);
 }

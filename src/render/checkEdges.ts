@@ -12,7 +12,7 @@ import { renderConfig } from '../../render.config';
 import { layoutFor } from '../components/layout';
 import { explainerTimeline } from '../story/narration';
 import { launchChromium } from './chromium';
-import { parseIntegerOption, runCli } from './cliSupport';
+import { parseIntegerOption, parseJsonObjectOption, runCli } from './cliSupport';
 import { openFramePage, type FramePage } from './framePage';
 import { psnrOverBox, type RgbImage } from './psnr';
 import { resolveComposition, resolveFrameRange } from './renderOptions';
@@ -33,6 +33,8 @@ Options:
   --composition ID   an explainer cut (default: ${renderConfig.defaultCompositionId})
   --frames A,B,...   these absolute frames instead of the poster and one per scene
   --min-db N         pass mark, dB (default: ${DEFAULT_MIN_PSNR_DB})
+  --props JSON       props for the "as rendered" side, to try a setting before
+                     committing it, e.g. '{"stagePixelRatio":1,"stageAntialias":true}'
   -h, --help
 `;
 
@@ -74,6 +76,7 @@ runCli(HELP, async () => {
       composition: { type: 'string' },
       frames: { type: 'string' },
       'min-db': { type: 'string' },
+      props: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -112,7 +115,7 @@ runCli(HELP, async () => {
   };
   let worst = Infinity;
   try {
-    const rendered = await open();
+    const rendered = await open(parseJsonObjectOption('--props', values.props));
     const reference = await open({ ...SUPERSAMPLED_STAGE_PROPS });
     process.stdout.write(
       `edges: ${meta.id}, stage box ${box.w}x${box.h} at (${box.x}, ${box.y}), ${frames.length} frames, pass >= ${minDb} dB\n`,

@@ -10,7 +10,7 @@
  *   one-pixel smooth rim from screen-space derivatives: round and antialiased
  *   at any size for the cost of one quad, and one instanced draw per kind.
  */
-import { AdditiveBlending, Color, DoubleSide, FrontSide, ShaderMaterial } from 'three';
+import { Color, DoubleSide, FrontSide, ShaderMaterial } from 'three';
 
 /** View-space key light, upper left front (the same direction for every material). */
 const KEY_LIGHT = 'normalize(vec3(-0.45, 0.7, 0.55))';
@@ -82,33 +82,30 @@ export function setMembrane(m: ShaderMaterial, color: string, opacity: number): 
   m.uniforms.uOpacity!.value = opacity;
 }
 
-export interface MoleculeOptions {
-  /** 0..1: how much the colour glows instead of being lit (ions and lit subunits glow). */
-  glow?: number;
-  /** Additive blending: a halo (for light-emitting things such as active subunits). */
-  additive?: boolean;
-}
-
 /**
  * Sphere impostors for an InstancedMesh of PlaneGeometry(2, 2): the instance
- * matrix's translation is the centre and its x scale the radius; colour from
- * instanceColor (white when the mesh has none) times uOpacity.
+ * matrix's translation is the centre; its x scale the radius, its y scale how
+ * much the colour glows instead of being lit (0..1; ions and lit subunits
+ * glow), its z scale the opacity; colour from instanceColor.
  */
-export function moleculeMaterial(o: MoleculeOptions = {}): ShaderMaterial {
+export function moleculeMaterial(): ShaderMaterial {
   return new ShaderMaterial({
-    uniforms: { uGlow: { value: o.glow ?? 0.15 }, uOpacity: { value: 1 } },
     vertexShader: /* glsl */ `
       varying vec2 vQuad;
       varying vec3 vColour;
+      varying float vGlow;
+      varying float vOpacity;
       void main() {
         #ifdef USE_INSTANCING
           mat4 im = instanceMatrix;
         #else
           mat4 im = mat4(1.0);
         #endif
-        float radius = length(im[0].xyz);
+        float radius = im[0].x;
+        vGlow = im[1].y;
+        vOpacity = im[2].z;
         vec4 centre = modelViewMatrix * vec4(im[3].xyz, 1.0);
-        // The quad is 1.25 radii wide so the smooth rim has room; pulled towards
+        // The quad is 1.25 radii wide so the soft rim has room; pulled towards
         // the camera by the radius so it is depth-tested like the sphere's front.
         vQuad = position.xy * 1.25;
         vec4 mv = centre + vec4(vQuad * radius, radius, 0.0);
@@ -120,25 +117,24 @@ export function moleculeMaterial(o: MoleculeOptions = {}): ShaderMaterial {
         gl_Position = projectionMatrix * mv;
       }`,
     fragmentShader: /* glsl */ `
-      uniform float uGlow;
-      uniform float uOpacity;
       varying vec2 vQuad;
       varying vec3 vColour;
+      varying float vGlow;
+      varying float vOpacity;
       void main() {
         float r = length(vQuad);
-        float w = fwidth(r);
-        float cover = 1.0 - smoothstep(1.0 - w, 1.0 + w, r);
+        // Exact coverage of a straight edge across a pixel: a one-pixel linear ramp.
+        float cover = clamp((1.0 - r) / max(fwidth(r), 1e-4) + 0.5, 0.0, 1.0);
         if (cover <= 0.0) discard;
         vec3 n = vec3(vQuad, sqrt(max(0.0, 1.0 - r * r)));
         float key = max(dot(n, ${KEY_LIGHT}), 0.0);
-        float spec = pow(max(dot(reflect(-${KEY_LIGHT}, n), vec3(0.0, 0.0, 1.0)), 0.0), 24.0);
-        vec3 lit = vColour * (0.35 + 0.8 * key) + vec3(0.35 * spec);
-        vec3 col = mix(lit, vColour * 1.15, uGlow);
-        gl_FragColor = vec4(col, cover * uOpacity);
+        float spec = pow(max(dot(reflect(-${KEY_LIGHT}, n), vec3(0.0, 0.0, 1.0)), 0.0), 10.0);
+        vec3 lit = vColour * (0.35 + 0.8 * key) + vec3(0.22 * spec);
+        vec3 col = mix(lit, vColour * 1.15, vGlow);
+        gl_FragColor = vec4(col, cover * vOpacity);
         #include <colorspace_fragment>
       }`,
     transparent: true,
-    depthWrite: !o.additive,
-    ...(o.additive ? { blending: AdditiveBlending } : {}),
+    depthWrite: true,
   });
 }

@@ -4,8 +4,8 @@
  * that is never disposed stays on the GPU (renderer.info.memory counts it).
  */
 import { useEffect, useState } from 'react';
-import { Color, InstancedMesh, Matrix4, PlaneGeometry, Quaternion, Vector3, type ShaderMaterial } from 'three';
-import { moleculeMaterial, type MoleculeOptions } from './materials';
+import { Color, InstancedMesh, Matrix4, PlaneGeometry, type ShaderMaterial } from 'three';
+import { moleculeMaterial } from './materials';
 
 /** Something with GPU resources to free. */
 export interface Disposable {
@@ -20,49 +20,91 @@ export function useOwned<T extends Disposable>(make: () => T): T {
 }
 
 const tmpM = new Matrix4();
-const tmpQ = new Quaternion();
-const tmpV = new Vector3();
-const tmpS = new Vector3();
 const tmpC = new Color();
 
+/** How a molecule is drawn besides its place and size. */
+export interface MoleculeLook {
+  /** 0..1: glows instead of being lit (default 0.15). */
+  glow?: number;
+  /** 0..1 (default 1). */
+  opacity?: number;
+}
+
+/** Floats staged per molecule: x, y, z, radius, glow, opacity, r, g, b. */
+const STRIDE = 9;
+
 /**
- * One kind of molecule: up to `capacity` sphere impostors in one instanced
- * draw. Per frame: `put` each one shown, then `finish(count)`.
+ * Molecules drawn in one instanced draw of sphere impostors, sorted far to
+ * near every frame so each soft rim blends over what lies behind it (no dark
+ * ring where two overlap). Per frame: `begin`, `add` each molecule, `finish`.
  */
 export class MoleculeSet implements Disposable {
   readonly mesh: InstancedMesh;
   readonly material: ShaderMaterial;
+  private readonly staged: Float32Array;
+  private readonly order: number[] = [];
+  private count = 0;
 
-  constructor(capacity: number, options: MoleculeOptions & { renderOrder?: number } = {}) {
-    this.material = moleculeMaterial(options);
+  constructor(capacity: number, renderOrder = 0) {
+    this.material = moleculeMaterial();
     this.mesh = new InstancedMesh(new PlaneGeometry(2, 2), this.material, capacity);
     // Instances move every frame: the mesh's bounding sphere would be stale, so never cull it.
     this.mesh.frustumCulled = false;
-    this.mesh.renderOrder = options.renderOrder ?? 0;
+    this.mesh.renderOrder = renderOrder;
     this.mesh.setColorAt(0, tmpC.set(1, 1, 1));
     this.mesh.count = 0;
+    this.staged = new Float32Array(capacity * STRIDE);
   }
 
   get capacity(): number {
     return this.mesh.instanceMatrix.count;
   }
 
-  /** Molecule i at (x, y, z) with `radius` (units) and `color` (CSS colour or a three Color). */
-  put(i: number, x: number, y: number, z: number, radius: number, color: string | Color): void {
-    tmpV.set(x, y, z);
-    tmpS.setScalar(Math.max(radius, 1e-4));
-    tmpM.compose(tmpV, tmpQ.identity(), tmpS);
-    this.mesh.setMatrixAt(i, tmpM);
-    this.mesh.setColorAt(i, typeof color === 'string' ? tmpC.set(color) : color);
+  begin(): void {
+    this.count = 0;
   }
 
-  /** Shows the first `count` molecules put this frame, at `opacity`. */
-  finish(count: number, opacity = 1): void {
-    this.mesh.count = Math.min(count, this.capacity);
+  /** A molecule at (x, y, z) with `radius` (units) and `color` (CSS colour or a three Color); ignored when full. */
+  add(x: number, y: number, z: number, radius: number, color: string | Color, look: MoleculeLook = {}): void {
+    if (this.count >= this.capacity) return;
+    const c = typeof color === 'string' ? tmpC.set(color) : color;
+    const o = this.count++ * STRIDE;
+    const st = this.staged;
+    st[o] = x;
+    st[o + 1] = y;
+    st[o + 2] = z;
+    st[o + 3] = Math.max(radius, 1e-4);
+    st[o + 4] = look.glow ?? 0.15;
+    st[o + 5] = look.opacity ?? 1;
+    st[o + 6] = c.r;
+    st[o + 7] = c.g;
+    st[o + 8] = c.b;
+  }
+
+  /** Uploads this frame's molecules, drawn far to near as seen from `eye` (units). */
+  finish(eye: { x: number; y: number; z: number }): void {
+    const n = this.count;
+    const st = this.staged;
+    const order = this.order;
+    order.length = n;
+    const d2 = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      d2[i] = (st[i * STRIDE]! - eye.x) ** 2 + (st[i * STRIDE + 1]! - eye.y) ** 2 + (st[i * STRIDE + 2]! - eye.z) ** 2;
+    }
+    order.sort((a, b) => d2[b]! - d2[a]!);
+    for (let k = 0; k < n; k++) {
+      const o = (order[k] as number) * STRIDE;
+      // x scale: radius; y scale: glow; z scale: opacity (read by moleculeMaterial).
+      tmpM.makeScale(st[o + 3]!, st[o + 4]!, st[o + 5]!);
+      tmpM.setPosition(st[o]!, st[o + 1]!, st[o + 2]!);
+      this.mesh.setMatrixAt(k, tmpM);
+      this.mesh.setColorAt(k, tmpC.setRGB(st[o + 6]!, st[o + 7]!, st[o + 8]!));
+    }
+    this.mesh.count = n;
     this.mesh.instanceMatrix.needsUpdate = true;
     if (this.mesh.instanceColor) this.mesh.instanceColor.needsUpdate = true;
-    this.material.uniforms.uOpacity!.value = opacity;
-    this.mesh.visible = opacity > 0.004 && this.mesh.count > 0;
+    this.mesh.visible = n > 0;
   }
 
   dispose(): void {
