@@ -18,6 +18,7 @@
  * effects. Everything created here is disposed on unmount (stage/owned.ts).
  */
 import { CylinderGeometry, Color, PerspectiveCamera, SphereGeometry, type ShaderMaterial } from 'three';
+import { Fragment } from 'react';
 import { useThree } from '@react-three/fiber';
 import { ThreeCanvas } from '../engine';
 import type { SpineState } from '../sim/types';
@@ -81,6 +82,8 @@ export interface SynapseStageProps {
   pixelRatio: number;
   /** Multisampled drawing buffer (read when the canvas is created). */
   antialias?: boolean;
+  /** A new key mounts the stage's contents afresh in the same canvas (as hot reload does; the memory test). */
+  contentKey?: number;
 }
 
 /** Glutamate appears in the cleft at the spike time in the model (src/sim/glutamate.ts); the vesicle is drawn fusing over the 0.3 ms before. */
@@ -95,7 +98,7 @@ const HEAD_OPACITY = 0.78;
 /** Draw order: what is inside the head first, its shell over it, then what sits on or outside it. */
 const ORDER = { inside: 1, dendrite: 2, head: 3, psd: 4, surface: 5, cleft: 6, bouton: 7, vesicles: 8 } as const;
 
-export function SynapseStage({ layout, pixelRatio, antialias = false, ...content }: SynapseStageProps) {
+export function SynapseStage({ layout, pixelRatio, antialias = false, contentKey, ...content }: SynapseStageProps) {
   const { stage, width, height } = layout;
   // The stage paints the glow behind it and, where it ends above the frame's bottom, its own fade into
   // that glow, so its canvas is opaque: the compositor copies it rather than blending it (docs/render.md).
@@ -109,9 +112,11 @@ export function SynapseStage({ layout, pixelRatio, antialias = false, ...content
       label="synapse stage"
       style={{ position: 'absolute', left: stage.x, top: stage.y }}
     >
-      <StageBackdrop frameWidth={width} frameHeight={height} stage={stage} />
-      <StageContent layout={layout} {...content} />
-      {stage.y + stage.h < height && <StageFade frameWidth={width} frameHeight={height} stage={stage} />}
+      <Fragment key={contentKey}>
+        <StageBackdrop frameWidth={width} frameHeight={height} stage={stage} />
+        <StageContent layout={layout} {...content} />
+        {stage.y + stage.h < height && <StageFade frameWidth={width} frameHeight={height} stage={stage} />}
+      </Fragment>
     </ThreeCanvas>
   );
 }
@@ -124,7 +129,7 @@ export function stageCoversFrame({ stage, width, height }: Layout): boolean {
 /** The camera's position, units (molecules are drawn far to near from it). */
 type Eye = { x: number; y: number; z: number };
 
-type ContentProps = Omit<SynapseStageProps, 'pixelRatio' | 'antialias'>;
+type ContentProps = Omit<SynapseStageProps, 'pixelRatio' | 'antialias' | 'contentKey'>;
 
 /** The stage's contents; exported for the mount/unmount memory test. */
 export function StageContent({

@@ -149,11 +149,14 @@ export function mgIonPosition(r: number, k: number, out: number): Vec3 {
 
 /**
  * Depolarisation at which NMDA pore k is drawn unblocked, mV: the hero pore
- * (k = 0, the one the camera frames) at −40 mV (seed article), the others
- * 10 mV apart, so the number of open pores tracks B(V) as it rises.
+ * (k = 0, the one the camera frames) at MG_EXPULSION_MV (where the
+ * Jahr-Stevens unblocked fraction passes 0.5), the others 10 and 20 mV
+ * either side of it, so relief is graded and the number of open pores
+ * tracks B(V) as it rises.
  */
 export function poreUnblockMv(k: number): number {
-  return MG_EXPULSION_MV + 10 * k;
+  const step = Math.ceil(k / 2) * 10;
+  return MG_EXPULSION_MV + (k % 2 === 1 ? -step : step);
 }
 
 /**

@@ -29,6 +29,8 @@ export interface ExplainerProps {
   stagePixelRatio?: number;
   /** Multisample the stage (default STAGE_ANTIALIAS). */
   stageAntialias?: boolean;
+  /** Mount the stage's contents afresh on every frame, in the same canvas, as the studio's hot reload does (memory test). */
+  remountStageEachFrame?: boolean;
 }
 
 /**
@@ -53,10 +55,11 @@ export function Explainer({
   showCaptions = true,
   stagePixelRatio = STAGE_PIXEL_RATIO,
   stageAntialias = STAGE_ANTIALIAS,
+  remountStageEachFrame = false,
 }: ExplainerProps) {
   const { width, height } = useVideoConfig();
   const frame = useAbsoluteFrame();
-  const data = useMemo(loadExplainerData, []);
+  const data = useMemo(() => loadExplainerData(), []);
   const layout = useMemo(() => layoutFor(width, height), [width, height]);
   const context = useMemo(() => ({ data, layout }), [data, layout]);
   const stage = stageMomentAt(data, frame);
@@ -82,6 +85,7 @@ export function Explainer({
         layout={layout}
         pixelRatio={stagePixelRatio}
         antialias={stageAntialias}
+        contentKey={remountStageEachFrame ? frame : undefined}
       />
       {dip > 0 && <div style={{ position: 'absolute', inset: 0, background: palette.background, opacity: dip }} />}
       {data.timeline.scenes.map((span, i) => {

@@ -93,7 +93,17 @@ function DrawOnCommit({ frame, onDrawn }: { frame: number; onDrawn: (frame: numb
   const camera = useThree((s) => s.camera);
   useLayoutEffect(() => {
     gl.render(scene, camera);
+    publishMemory(gl);
     onDrawn(frame);
   });
   return null;
+}
+
+/** Writes what the renderer holds on the GPU onto its canvas (data-geometries, data-textures): the stage's mount/unmount memory test reads it. */
+function publishMemory(gl: {
+  domElement: HTMLCanvasElement;
+  info: { memory: { geometries: number; textures: number } };
+}): void {
+  gl.domElement.dataset.geometries = String(gl.info.memory.geometries);
+  gl.domElement.dataset.textures = String(gl.info.memory.textures);
 }

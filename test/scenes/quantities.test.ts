@@ -39,13 +39,18 @@ describe('on-screen quantities derived from the trace', () => {
     expect((4 / 3) * Math.PI * r ** 3).toBeCloseTo(0.05, 9);
   });
 
-  it('the framed Mg2+ ion is half out exactly at −40 mV, in at rest, out by −30 mV; other pores need more depolarisation', () => {
+  it('the framed Mg2+ ion is half out exactly at −40 mV, in at rest, out by −30 mV; the other pores are graded either side', () => {
     const B = (v: number) => jahrStevensUnblockedFraction(v, 1);
     expect(poreUnblockMv(0)).toBe(-40);
     expect(mgOutOfPore(B(-40), 0, 1)).toBeCloseTo(0.5, 9);
     expect(mgOutOfPore(B(-70), 0, 1)).toBe(0);
     expect(mgOutOfPore(B(-25), 0, 1)).toBe(1);
-    expect(mgOutOfPore(B(-38), 1, 1)).toBe(0);
+    // Pores 1 and 2 sit 10 mV below and above the framed one, 3 and 4 20 mV: graded relief around it.
+    const hero = poreUnblockMv(0);
+    expect([1, 2, 3, 4].map((k) => poreUnblockMv(k) - hero)).toEqual([-10, 10, -20, 20]);
+    expect(mgOutOfPore(B(hero), 1, 1)).toBe(1);
+    expect(mgOutOfPore(B(hero), 2, 1)).toBe(0);
+    expect(mgOutOfPore(B(hero + 10), 2, 1)).toBeCloseTo(0.5, 9);
   });
 
   it('AMPA slots fill the PSD from the centre outwards', () => {
