@@ -70,7 +70,7 @@ export async function renderStill(options: RenderStillOptions): Promise<RenderSt
       width: meta.width,
       height: meta.height,
       inputProps: scale === 1 ? options.inputProps : { ...SUPERSAMPLED_STAGE_PROPS, ...options.inputProps },
-      deviceScaleFactor: scale,
+      captureScale: scale,
       timeoutMs: renderConfig.capture.frameTimeoutMs,
     });
     await page.setFrame(frame);
