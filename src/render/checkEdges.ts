@@ -7,12 +7,11 @@
  * K frames`; exits 1 when the worst is below --min-db (48 by default).
  */
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { renderConfig } from '../../render.config';
 import { layoutFor } from '../components/layout';
 import { explainerTimeline } from '../story/narration';
 import { launchChromium } from './chromium';
-import { parseIntegerOption, parseJsonObjectOption, runCli } from './cliSupport';
+import { parseIntegerOption, parseJsonObjectOption, parseNumberOption, runCli } from '../publish/runCli';
 import { openFramePage, type FramePage } from './framePage';
 import { psnrOverBox, type RgbImage } from './psnr';
 import { resolveComposition, resolveFrameRange } from './renderOptions';
@@ -70,27 +69,18 @@ function parseFrameList(value: string | undefined): number[] | undefined {
   return value.split(',').map((v) => parseIntegerOption('--frames', v) as number);
 }
 
-runCli(HELP, async () => {
-  const { values } = parseArgs({
-    options: {
-      composition: { type: 'string' },
-      frames: { type: 'string' },
-      'min-db': { type: 'string' },
-      props: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+const OPTIONS = {
+  composition: { type: 'string' },
+  frames: { type: 'string' },
+  'min-db': { type: 'string' },
+  props: { type: 'string' },
+} as const;
+
+void runCli({ name: 'check:edges', help: HELP, options: OPTIONS }, async ({ values }, io) => {
   const meta = resolveComposition(values.composition ?? renderConfig.defaultCompositionId);
   if (!meta.id.startsWith('explainer'))
     throw new Error(`--composition ${meta.id}: the edges check needs an explainer cut (it has a 3D stage).`);
-  const minDb = values['min-db'] === undefined ? DEFAULT_MIN_PSNR_DB : Number(values['min-db']);
-  if (!Number.isFinite(minDb)) throw new Error(`--min-db "${values['min-db']}" is not a number.`);
+  const minDb = parseNumberOption('--min-db', values['min-db']) ?? DEFAULT_MIN_PSNR_DB;
   const frames = parseFrameList(values.frames) ?? edgeCheckFrames(meta.posterFrame);
   for (const f of frames) resolveFrameRange([f, f], meta);
   const box = layoutFor(meta.width, meta.height).stage;
@@ -117,21 +107,19 @@ runCli(HELP, async () => {
   try {
     const rendered = await open(parseJsonObjectOption('--props', values.props));
     const reference = await open({ ...SUPERSAMPLED_STAGE_PROPS });
-    process.stdout.write(
+    io.stdout(
       `edges: ${meta.id}, stage box ${box.w}x${box.h} at (${box.x}, ${box.y}), ${frames.length} frames, pass >= ${minDb} dB\n`,
     );
     for (const frame of frames) {
       const db = psnrOverBox(await grab(reference, frame), await grab(rendered, frame), box);
       worst = Math.min(worst, db);
-      process.stdout.write(
-        `  frame ${String(frame).padStart(5)}  ${db === Infinity ? 'identical' : `${db.toFixed(1)} dB`}\n`,
-      );
+      io.stdout(`  frame ${String(frame).padStart(5)}  ${db === Infinity ? 'identical' : `${db.toFixed(1)} dB`}\n`);
     }
   } finally {
     await browser.close();
     await session.close();
   }
-  process.stdout.write(`edges: worst PSNR ${worst.toFixed(1)} dB over ${frames.length} frames\n`);
+  io.stdout(`edges: worst PSNR ${worst.toFixed(1)} dB over ${frames.length} frames\n`);
   if (worst < minDb)
     throw new Error(
       `edges: worst PSNR ${worst.toFixed(1)} dB is below ${minDb} dB: the 3D stage's outlines step where the supersampled stage's are smooth.`,

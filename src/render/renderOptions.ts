@@ -25,9 +25,9 @@ export function resolveComposition(id: string): CompositionMeta {
 
 export function resolveFrameRange(input: FrameRangeInput | undefined, meta: CompositionMeta): FrameRange {
   if (input === undefined) return { first: 0, last: meta.durationInFrames - 1 };
-  if (typeof input === 'string') return parseFrameRange(input, meta.durationInFrames, meta.id);
+  if (typeof input === 'string') return parseFrameRange(input, meta);
   const r = Array.isArray(input) ? { first: input[0] as number, last: input[1] as number } : (input as FrameRange);
-  return checkFrameRange(r, meta.durationInFrames, meta.id);
+  return checkFrameRange(r, meta);
 }
 
 /** Capture workers: a whole number >= 1 (more than 2 per core only adds memory). */

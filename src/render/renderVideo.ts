@@ -186,7 +186,10 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     // Join + mux, then the atomic replace of the output.
     report('mux', total);
     const muxStart = performance.now();
-    const muxedFile = await joinAndMux(tools.ffmpeg, segments, meta, plan.range, tmpDir, processes);
+    // Atomic replace: the muxed file sits in the temp directory beside outPath (same file system), so the
+    // rename is atomic; Ctrl-C before it removes the whole temp directory.
+    const muxedFile = join(tmpDir, 'muxed.mp4');
+    await joinAndMux(tools.ffmpeg, segments, meta, plan.range, tmpDir, muxedFile, processes);
     renameSync(muxedFile, plan.outPath);
     stages.muxMs = performance.now() - muxStart;
     stages.totalMs = performance.now() - started;
@@ -233,18 +236,18 @@ function checkAudioExists(meta: CompositionMeta): void {
   }
 }
 
-/** Join + mux: the segments are concatenated without re-encoding and the audio muxed in; returns the muxed file. */
+/** Join + mux: the segments are concatenated without re-encoding and the audio muxed in, into `muxedFile`. */
 async function joinAndMux(
   ffmpegPath: string,
   segments: readonly string[],
   meta: CompositionMeta,
   range: FrameRange,
   tmpDir: string,
+  muxedFile: string,
   processes: RenderProcesses,
-): Promise<string> {
+): Promise<void> {
   const listFile = join(tmpDir, 'segments.txt');
   writeFileSync(listFile, segments.map(concatListLine).join('\n') + '\n');
-  const muxedFile = join(tmpDir, 'muxed.mp4');
   const mux = spawnGroup(
     ffmpegPath,
     joinAndMuxArgs({
@@ -259,7 +262,6 @@ async function joinAndMux(
   );
   processes.encoders.push(mux);
   await waitForExit(mux, 'ffmpeg (join segments + mux audio)');
-  return muxedFile;
 }
 
 /**
