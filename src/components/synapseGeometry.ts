@@ -228,8 +228,7 @@ export function subunitLightOrder(i: number): number {
 /** 0..1: how far holoenzyme j has moved from its home to the PSD for an active CaMKII fraction (later ones follow). */
 export function holoenzymeDockProgress(j: number, camkiiActiveFraction: number): number {
   const lo = 0.12 + 0.08 * j;
-  const x = Math.min(1, Math.max(0, (camkiiActiveFraction - lo) / 0.35));
-  return x * x * (3 - 2 * x);
+  return interpolate(camkiiActiveFraction, [lo, lo + 0.35], [0, 1], { easing: smoothstep });
 }
 
 /** Centre of holoenzyme j for head radius r (units) and the active CaMKII fraction: from home towards its PSD dock. */
@@ -242,6 +241,11 @@ export function holoenzymeCentre(j: number, r: number, camkiiActiveFraction: num
     site.home[1] * r + (dock[1] - site.home[1] * r) * go,
     site.home[2] * r + (dock[2] - site.home[2] * r) * go,
   ];
+}
+
+/** Hermite smoothstep on 0..1: eases in and out with zero slope at both ends. */
+function smoothstep(x: number): number {
+  return x * x * (3 - 2 * x);
 }
 
 /** Receptors in transit at once: a receptor's path from exocytosis to its PSD slot spans this many units of count. */
@@ -257,14 +261,13 @@ export const AMPA_EXOCYTOSIS_BEYOND_PSD = 0.5;
  */
 export function ampaArrivalProgress(i: number, count: number, baselineCount: number): number {
   if (i < Math.round(baselineCount)) return 1;
-  return Math.min(1, Math.max(0, (count - i) / AMPA_TRANSIT_WINDOW));
+  return interpolate(count - i, [0, AMPA_TRANSIT_WINDOW], [0, 1]);
 }
 
 /** Where a receptor in transit sits: polar angle on the head from the exocytosis site to the slot, for progress p (first 30 % fusing). */
 export function ampaTransitTheta(slotTheta: number, p: number): number {
   const exo = PSD_HALF_ANGLE + AMPA_EXOCYTOSIS_BEYOND_PSD;
-  const s = Math.min(1, Math.max(0, (p - 0.3) / 0.7));
-  return exo + (slotTheta - exo) * (s * s * (3 - 2 * s));
+  return interpolate(p, [0.3, 1], [exo, slotTheta], { easing: smoothstep });
 }
 
 /** NMDA Ca2+ current at which the drawn influx streams are full, pA (about the model's peak in the tetanus; a drawing scale). */
