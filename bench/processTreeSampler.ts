@@ -11,6 +11,8 @@ export interface TreeReport {
   peakRssBytes: number;
   /** Peak proportional set size (shared pages split between sharers), bytes; from smaps_rollup. */
   peakPssBytes: number;
+  /** PSS by process kind in the sample with the peak PSS, bytes: where the memory is. */
+  pssBytesByKindAtPeak: Record<string, number>;
   peakProcesses: number;
   /** CPU seconds (user + system) by process kind, over the sampled period. */
   cpuSecondsByKind: Record<string, number>;
@@ -38,7 +40,7 @@ function readProc(pid: number): ProcInfo | null {
 
 /** A short label for what a process is: chromium-renderer, chromium-gpu, chromium-browser, ffmpeg, node, ... */
 export function processKind(pid: number): string {
-  let cmd = '';
+  let cmd: string;
   try {
     cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
   } catch {
@@ -62,6 +64,7 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
   let peakRss = 0;
   let peakPss = 0;
   let peakProcs = 0;
+  let pssByKindAtPeak: Record<string, number> = {};
   let n = 0;
   const sample = () => {
     n++;
@@ -80,13 +83,19 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
     }
     let rss = 0;
     let pss = 0;
+    const pssByKind: Record<string, number> = {};
     const wantPss = n % 8 === 1; // smaps_rollup walks page tables: costly, so every 2 s
     for (const pid of tree) {
       const info = procs.get(pid);
       if (!info) continue;
       rss += info.rssPages * PAGE;
-      if (wantPss) pss += readPssBytes(pid);
       const seen = lastTicks.get(pid);
+      if (wantPss) {
+        const bytes = readPssBytes(pid);
+        pss += bytes;
+        const kind = seen?.kind ?? processKind(pid);
+        pssByKind[kind] = (pssByKind[kind] ?? 0) + bytes;
+      }
       if (seen) {
         seen.last = info.cpuTicks;
         // a forked Chromium child shows its parent's command line until it renames itself
@@ -99,7 +108,10 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
       else lastTicks.set(pid, { kind: processKind(pid), start: n === 1 ? info.cpuTicks : 0, last: info.cpuTicks });
     }
     peakRss = Math.max(peakRss, rss);
-    if (wantPss) peakPss = Math.max(peakPss, pss);
+    if (wantPss && pss > peakPss) {
+      peakPss = pss;
+      pssByKindAtPeak = pssByKind;
+    }
     peakProcs = Math.max(peakProcs, tree.size);
   };
   sample();
@@ -110,7 +122,13 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
       sample();
       const cpu: Record<string, number> = {};
       for (const { kind, start, last } of lastTicks.values()) cpu[kind] = (cpu[kind] ?? 0) + (last - start) / CLK_TCK;
-      return { peakRssBytes: peakRss, peakPssBytes: peakPss, peakProcesses: peakProcs, cpuSecondsByKind: cpu };
+      return {
+        peakRssBytes: peakRss,
+        peakPssBytes: peakPss,
+        pssBytesByKindAtPeak: pssByKindAtPeak,
+        peakProcesses: peakProcs,
+        cpuSecondsByKind: cpu,
+      };
     },
   };
 }

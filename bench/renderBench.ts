@@ -14,12 +14,22 @@ import { renderConfig } from '../render.config';
 import { bundleRenderPage, createProgressLine, renderVideo } from '../src/render';
 import { parseIntegerOption, runCli } from '../src/publish/runCli';
 import { findSystemTools } from '../src/render/systemTools';
+import { chooseGlBackend } from '../src/render/chromium';
+import { findCompositionMeta } from '../src/compositions/catalog';
 import { MAX_FRAMES_PER_SHOT } from '../src/engine/capture';
 import { measureCaptureCeiling } from './captureCeiling';
 import { startTreeSampler } from './processTreeSampler';
 
-/** A quick look: 10 s of video. The default is the whole composition, since the targets are for full renders. */
+/**
+ * A quick look: 10 s of video (frames 300-599), or the whole composition when
+ * it is no longer than 600 frames (bench-3d: 300). The default is the whole
+ * composition, since the targets are for full renders.
+ */
 const QUICK_FRAMES = '300-599';
+function quickFrames(compositionId: string): string {
+  const { durationInFrames } = findCompositionMeta(compositionId);
+  return durationInFrames <= 600 ? `0-${durationInFrames - 1}` : QUICK_FRAMES;
+}
 const HELP = `Usage: npm run bench -- [options]
 
 Renders a composition (all of it, unless told a range) and prints time per
@@ -30,7 +40,7 @@ Options:
   --frames A-B       default: all frames (a full render, ~3 min here; the
                      speed targets are for full renders, launch included)
   --quick            frames ${QUICK_FRAMES} only (10 s of video; the launch then weighs
-                     on the overall figure)
+                     on the overall figure); all of a composition of <= 600 frames
   --concurrency N    default: ${renderConfig.capture.defaultConcurrency}
   --frames-per-shot N  frames captured per screenshot, 1-${MAX_FRAMES_PER_SHOT} (default: the composition's, else ${renderConfig.capture.framesPerShot})
   --fresh-bundle     rebuild the render page instead of reusing the cached build
@@ -65,7 +75,7 @@ void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) 
   const result = await renderVideo({
     compositionId,
     outPath: out,
-    frameRange: values.frames ?? (values.quick ? QUICK_FRAMES : undefined),
+    frameRange: values.frames ?? (values.quick ? quickFrames(compositionId) : undefined),
     concurrency: parseIntegerOption('--concurrency', values.concurrency),
     framesPerShot: parseIntegerOption('--frames-per-shot', values['frames-per-shot']),
     onProgress: (p) => progress.update(p),
@@ -97,7 +107,13 @@ void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) 
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
       .join(', ')}; total ${totalCpu.toFixed(1)} s = ${((1000 * totalCpu) / n).toFixed(0)} ms CPU/frame`,
-    `memory        peak RSS ${(tree.peakRssBytes / 2 ** 30).toFixed(2)} GiB (sum over ${tree.peakProcesses} processes), peak PSS ${(tree.peakPssBytes / 2 ** 30).toFixed(2)} GiB`,
+    `memory        peak RSS ${(tree.peakRssBytes / 2 ** 30).toFixed(2)} GiB (sum over ${tree.peakProcesses} processes), peak PSS ${(tree.peakPssBytes / 2 ** 30).toFixed(2)} GiB (${Object.entries(
+      tree.pssBytesByKindAtPeak,
+    )
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(0)}`)
+      .join(', ')} MiB)`,
+    `webgl         ${chooseGlBackend().description}${process.env['LP_NUM_THREADS'] ? `, LP_NUM_THREADS=${process.env['LP_NUM_THREADS']}` : ''}`,
     `machine       ${cpus().length} cores; other processes used ${Math.max(0, machineCpu - totalCpu).toFixed(1)} CPU-s meanwhile; transparent huge pages: ${hugePageModes()}`,
     ...(ceiling === null
       ? []

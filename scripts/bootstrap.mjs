@@ -18,11 +18,21 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const profile = process.argv[2] ?? 'node';
 
+/** Debian's multiarch library directory on this machine (x86_64-linux-gnu, aarch64-linux-gnu). */
+const LIB = `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`;
+
 /** Debian package -> a file that proves it is installed. */
 const SYSTEM_PACKAGES = {
   render: [
     ['chromium', '/usr/bin/chromium'],
     ['ffmpeg', '/usr/bin/ffmpeg'],
+    // WebGL on Mesa's llvmpipe through ANGLE's EGL path (src/render/chromium.ts, GL_FLAGS): 2x faster 3D
+    // than Chromium's bundled SwiftShader here. Chromium does not depend on them, so a fresh machine lacks them.
+    ['libegl1', `${LIB}/libEGL.so.1`],
+    ['libegl-mesa0', `${LIB}/libEGL_mesa.so.0`],
+    ['libgl1-mesa-dri', `${LIB}/dri/swrast_dri.so`],
+    // DejaVu Sans: the bench compositions' font (src/compositions/bench).
+    ['fonts-dejavu-core', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'],
   ],
   voice: [
     ['ffmpeg', '/usr/bin/ffmpeg'],

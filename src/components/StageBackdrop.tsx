@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Color, ShaderMaterial } from 'three';
 import { interpolate } from '../engine';
 import { backdropColorAt, backdropFor } from './backdrop';
@@ -58,11 +58,20 @@ function useStageGrid(
   blended: boolean,
 ) {
   const { frameWidth, frameHeight, stage } = props;
-  return useMemo(
+  const grid = useMemo(
     () => ({ geometry: geometryFor({ frameWidth, frameHeight, stage }), material: vertexColourMaterial(blended) }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the rect's numbers, not its identity
     [geometryFor, blended, frameWidth, frameHeight, stage.x, stage.y, stage.w, stage.h],
   );
+  // Freed when replaced or unmounted (the studio remounts on hot reload).
+  useEffect(
+    () => () => {
+      grid.geometry.dispose();
+      grid.material.dispose();
+    },
+    [grid],
+  );
+  return grid;
 }
 
 /** The backdrop grid over the whole stage, opaque. */

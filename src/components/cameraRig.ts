@@ -7,7 +7,7 @@
 import { PerspectiveCamera, Vector3 } from 'three';
 import { ease, interpolate } from '../engine';
 import type { SceneId } from '../script/sceneIds';
-import type { Timeline } from '../timeline/types';
+import type { SceneSpan, Timeline } from '../timeline/types';
 import type { Layout } from './layout';
 import { NMDA_SLOTS, onHead, type Vec3 } from './synapseGeometry';
 
@@ -24,35 +24,78 @@ export interface Shot {
   boutonOpacity: number;
 }
 
-/** Shot for a scene, given the current head radius (units). */
-export function sceneShot(id: SceneId, headRadius: number): Shot {
+/**
+ * A scene's camera move: the shot at its first frame (`from`) and at its last
+ * (`to`), eased between (`easing`). One focal point per scene, framed so the
+ * eye lands on the mechanism the narration names (docs/art-direction.md).
+ */
+export interface SceneMove {
+  from: Shot;
+  to: Shot;
+  /** 'settle': fast then slow (an opening move that lands); 'drift': slow in and out (a steady glide). */
+  easing: 'settle' | 'drift';
+}
+
+function shot(target: Vec3, distance: number, azimuthDeg: number, elevationDeg: number, boutonOpacity: number): Shot {
+  return { target, distance, azimuthDeg, elevationDeg, fovDeg: 35, boutonOpacity };
+}
+
+/** The camera move of a scene, given the current head radius (units). */
+export function sceneMove(id: SceneId, headRadius: number): SceneMove {
   const r = headRadius;
   const hero = NMDA_SLOTS[0] as { theta: number; phi: number };
   switch (id) {
     case 'intro':
-      return { target: [0, 0.5, 0], distance: 40, azimuthDeg: -18, elevationDeg: 10, fovDeg: 35, boutonOpacity: 1 };
-    case 'glutamate-release':
-      return { target: [0, r + 0.2, 0], distance: 17, azimuthDeg: -10, elevationDeg: 5, fovDeg: 35, boutonOpacity: 1 };
-    case 'mg-expulsion':
+      // Opens on motion: a dolly in and round from high and far, most of it in the first 2-3 s.
       return {
-        target: onHead(r, hero.theta, hero.phi, 0.8),
-        distance: 7.5,
-        azimuthDeg: 8,
-        elevationDeg: 24,
-        fovDeg: 35,
-        boutonOpacity: 0,
+        from: shot([0, 1.5, 0], 70, -62, 26, 1),
+        to: shot([0, 0.5, 0], 38, -18, 9, 1),
+        easing: 'settle',
       };
+    case 'glutamate-release':
+      // Side-on to the cleft, low: the vesicle above, the receptors below, the gap between in the middle.
+      return {
+        from: shot([0, r + 0.4, 0], 15, -16, 3, 1),
+        to: shot([0, r + 0.3, 0], 12.5, 4, 6, 1),
+        easing: 'drift',
+      };
+    case 'mg-expulsion': {
+      const t = onHead(r, hero.theta, hero.phi, 0.8);
+      return { from: shot(t, 8, 14, 26, 0), to: shot(t, 6.4, -4, 20, 0), easing: 'drift' };
+    }
     case 'calcium-surge':
-      return { target: [0, 1, 0], distance: 19, azimuthDeg: 14, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
+      // Into the head, from a little below the PSD: the streams come in at the top, the head fills.
+      return {
+        from: shot([0, r * 0.3, 0], 11.5, 18, -2, 0.35),
+        to: shot([0, r * 0.2, 0], 10, 36, 4, 0.35),
+        easing: 'drift',
+      };
     case 'camkii-lock-in':
-      return { target: [0, 1, 0], distance: 21, azimuthDeg: 24, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
+      // Close on the holoenzymes, from below the PSD looking up through the head: the rings spread out
+      // against the PSD like a ceiling as they dock. Bouton gone.
+      return {
+        from: shot([0, r * 0.45, 0], 8.5, 40, -22, 0),
+        to: shot([0, r * 0.6, 0], 7, 64, -34, 0),
+        easing: 'drift',
+      };
     case 'ampa-insertion':
-      return { target: [0, r * 0.8, 0], distance: 9.5, azimuthDeg: -4, elevationDeg: 48, fovDeg: 35, boutonOpacity: 0 };
+      // Over the PSD, oblique: the exocytosis sites beside it and the slots in it both in view.
+      return {
+        from: shot([0, r * 0.75, 0], 12, -10, 44, 0),
+        to: shot([0, r * 0.8, 0], 11.5, 12, 54, 0),
+        easing: 'drift',
+      };
     case 'spine-growth':
-      return { target: [0, 0, 0], distance: 26, azimuthDeg: -16, elevationDeg: 8, fovDeg: 35, boutonOpacity: 1 };
+      // Pulls back as the head grows, so the growth reads against the dendrite.
+      return { from: shot([0, 0, 0], 22, -12, 8, 1), to: shot([0, 0, 0], 27, -30, 10, 1), easing: 'drift' };
     case 'outro':
-      return { target: [0, 0.5, 0], distance: 40, azimuthDeg: 12, elevationDeg: 12, fovDeg: 35, boutonOpacity: 1 };
+      return { from: shot([0, 0.5, 0], 34, 12, 10, 1), to: shot([0, 0.5, 0], 52, 34, 24, 1), easing: 'drift' };
   }
+}
+
+/** The scene's settled shot (its last frame's). */
+export function sceneShot(id: SceneId, headRadius: number): Shot {
+  return sceneMove(id, headRadius).to;
 }
 
 /** Frames over which the camera eases from one scene's shot to the next (centred on the boundary). */
@@ -73,6 +116,13 @@ function lerpShot(a: Shot, b: Shot, t: number): Shot {
   };
 }
 
+/** The shot of scene `id` at progress 0..1 through it. */
+export function shotWithin(id: SceneId, headRadius: number, progress: number): Shot {
+  const m = sceneMove(id, headRadius);
+  const easing = m.easing === 'settle' ? ease.easeCubicOut : ease.easeSinInOut;
+  return lerpShot(m.from, m.to, interpolate(progress, [0, 1], [0, 1], { easing }));
+}
+
 /** Index of the scene drawn at absolute `frame` (the last scene whose start is <= frame). */
 export function sceneIndexAt(timeline: Timeline, frame: number): number {
   let idx = 0;
@@ -83,28 +133,26 @@ export function sceneIndexAt(timeline: Timeline, frame: number): number {
 }
 
 /**
- * The camera shot at absolute `frame`: the scene's shot with a slow push-in
- * (6 % over the scene), eased into the next scene's shot over
- * SHOT_TRANSITION_FRAMES around the boundary.
+ * The camera shot at absolute `frame`: the scene's move at its progress,
+ * eased into the next scene's opening shot over SHOT_TRANSITION_FRAMES
+ * around the boundary.
  */
 export function shotAt(timeline: Timeline, frame: number, headRadius: number): Shot {
   const i = sceneIndexAt(timeline, frame);
   const scene = timeline.scenes[i]!;
-  const push = (s: Shot, f: number, span: { startFrame: number; durationFrames: number }) => {
-    const p = interpolate(f - span.startFrame, [0, span.durationFrames], [0, 1]);
-    return { ...s, distance: s.distance * (1 - 0.06 * p) };
-  };
+  const at = (span: SceneSpan, f: number) =>
+    shotWithin(span.id, headRadius, (f - span.startFrame) / span.durationFrames);
   const half = SHOT_TRANSITION_FRAMES / 2;
-  const here = push(sceneShot(scene.id, headRadius), frame, scene);
+  const here = at(scene, frame);
   const next = timeline.scenes[i + 1];
   const prev = timeline.scenes[i - 1];
   if (next && frame >= next.startFrame - half) {
     const t = shotTransition(frame - (next.startFrame - half));
-    return lerpShot(here, push(sceneShot(next.id, headRadius), next.startFrame, next), t);
+    return lerpShot(here, at(next, next.startFrame), t);
   }
   if (prev && frame < scene.startFrame + half) {
     const t = shotTransition(frame - (scene.startFrame - half));
-    return lerpShot(push(sceneShot(prev.id, headRadius), scene.startFrame, prev), here, t);
+    return lerpShot(at(prev, scene.startFrame), here, t);
   }
   return here;
 }

@@ -14,22 +14,28 @@ export const palette = {
   /** Membrane potential. */
   vm: '#5fd4ff',
   /** Ca2+ (readouts; the ion colour on the spine uses the colour map in caColor.ts). */
-  calcium: '#ffb347',
+  calcium: '#ff9a3c',
   glutamate: '#7ee0a1',
   ampa: '#5fd4ff',
   /** 3D colour of a closed AMPA receptor (darker, so open ones stand out). */
   ampaClosed3d: '#2a7fa3',
   ampaOpen: '#d8fdff',
-  nmda: '#ff8a5c',
+  nmda: '#ff5fa2',
   magnesium: '#d4ff5a',
   camkiiLit: '#ffd166',
   camkiiDim: '#3a4470',
   fepspBefore: '#9aa6cf',
   fepspAfter: '#ffd166',
   threshold: '#ff6b8b',
-  membrane: '#6b6fa8',
-  bouton: '#7385b8',
+  /** Postsynaptic membrane (spine, dendrite): the receiver, cool lilac. */
+  membrane: '#7c80c8',
+  /** Presynaptic membrane (bouton, axon): the sender, steel blue. */
+  bouton: '#6f93cc',
   vesicle: '#d9e3ff',
+  /** Postsynaptic density: a dense protein disc, pale lavender-white (structure, not a molecule). */
+  psd: '#e9e2ff',
+  /** Recycling endosome carrying AMPA receptors (a pale tint of the AMPA cyan). */
+  endosome: '#a8ecff',
 } as const;
 
 export const fonts = {

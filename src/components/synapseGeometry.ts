@@ -22,8 +22,8 @@ export const DENDRITE_Y = -8.6;
 export const DENDRITE_RADIUS = 2.3;
 /** PSD half-angle on the head sphere, radians. */
 export const PSD_HALF_ANGLE = 0.78;
-/** Receptor slots laid out on the PSD (more than the largest count shown). */
-export const AMPA_SLOTS = 160;
+/** Receptor slots laid out on the PSD (more than the largest count the model reaches, ~35; spaced so 20 fill the middle half of the PSD). */
+export const AMPA_SLOTS = 48;
 export const NMDA_COUNT = 5;
 
 /** Spine head radius in units for a head volume in µm³ (sphere: r = cbrt(3V / 4π)). */
@@ -149,11 +149,14 @@ export function mgIonPosition(r: number, k: number, out: number): Vec3 {
 
 /**
  * Depolarisation at which NMDA pore k is drawn unblocked, mV: the hero pore
- * (k = 0, the one the camera frames) at −40 mV (seed article), the others
- * 10 mV apart, so the number of open pores tracks B(V) as it rises.
+ * (k = 0, the one the camera frames) at MG_EXPULSION_MV (where the
+ * Jahr-Stevens unblocked fraction passes 0.5), the others 10 and 20 mV
+ * either side of it, so relief is graded and the number of open pores
+ * tracks B(V) as it rises.
  */
 export function poreUnblockMv(k: number): number {
-  return MG_EXPULSION_MV + 10 * k;
+  const step = Math.ceil(k / 2) * 10;
+  return MG_EXPULSION_MV + (k % 2 === 1 ? -step : step);
 }
 
 /**
@@ -166,3 +169,111 @@ export function mgOutOfPore(mgUnblockedFraction: number, k: number, mgOutMilliM:
   const x = interpolate((mgUnblockedFraction - threshold) / 0.06, [-0.5, 0.5], [0, 1]);
   return x * x * (3 - 2 * x);
 }
+
+// --- Mechanisms drawn in 3D (issue #15) ------------------------------------------------------
+
+/** CaMKII holoenzymes drawn in the spine head (a legible sample; a spine holds far more, see docs/art-direction.md). */
+export const HOLOENZYMES_DRAWN = 6;
+/** Subunits per holoenzyme: two stacked hexameric rings (Chao et al. 2011 Cell 146:732; science-reference.md). */
+export const SUBUNITS_PER_HOLOENZYME_DRAWN = 12;
+/** Radius of a drawn holoenzyme's ring of kinase domains, units (real ~10 nm = 0.1 units; drawn 2.5x to be seen). */
+export const HOLOENZYME_RING_UNITS = 0.3;
+
+/**
+ * Where holoenzyme j sits: in the cytoplasm of the head (`home`, unit-ball
+ * coordinates scaled by the head radius) and, once activated, bound at the PSD
+ * (`dock`: polar angle and azimuth under the PSD). CaMKII translocates to the
+ * PSD and binds GluN2B on activation (Shen & Meyer 1999 Science 284:162;
+ * Bayer et al. 2001 Nature 411:801). Ring orientation `tilt` and `spin`, radians.
+ */
+export const HOLOENZYME_SITES: readonly {
+  home: Vec3;
+  dockTheta: number;
+  dockPhi: number;
+  /** Depth under the PSD membrane when docked, units (negative: inside). */
+  dockDepth: number;
+  tilt: number;
+  spin: number;
+}[] = (() => {
+  const rnd = seededRandom(31);
+  return Array.from({ length: HOLOENZYMES_DRAWN }, (_, j) => {
+    const a = (j / HOLOENZYMES_DRAWN) * Math.PI * 2 + rnd() * 0.5;
+    const rr = 0.3 + rnd() * 0.3;
+    return {
+      home: [Math.cos(a) * rr, -0.55 + rnd() * 0.6, Math.sin(a) * rr] as Vec3,
+      dockTheta: PSD_HALF_ANGLE * (0.6 + 0.3 * rnd()),
+      dockPhi: a + 0.4,
+      dockDepth: -0.55 - 0.2 * (j % 2),
+      tilt: 0.5 + rnd() * 0.7,
+      spin: rnd() * Math.PI * 2,
+    };
+  });
+})();
+
+/**
+ * Subunit i's offset from its holoenzyme's centre, before tilt, units: ring
+ * i < 6 on top, i >= 6 below, the lower ring turned by 30 degrees.
+ */
+export function holoenzymeSubunitOffset(i: number): Vec3 {
+  const ring = i < 6 ? 0 : 1;
+  const ang = ((i % 6) / 6) * Math.PI * 2 + ring * (Math.PI / 6);
+  return [Math.cos(ang) * HOLOENZYME_RING_UNITS, ring ? -0.09 : 0.09, Math.sin(ang) * HOLOENZYME_RING_UNITS];
+}
+
+/** Order in which a holoenzyme's subunits light: alternating rings, so lit subunits spread around it (as in the 2D inset). */
+export function subunitLightOrder(i: number): number {
+  return (i % 6) * 2 + (i < 6 ? 0 : 1);
+}
+
+/** 0..1: how far holoenzyme j has moved from its home to the PSD for an active CaMKII fraction (later ones follow). */
+export function holoenzymeDockProgress(j: number, camkiiActiveFraction: number): number {
+  const lo = 0.12 + 0.08 * j;
+  return interpolate(camkiiActiveFraction, [lo, lo + 0.35], [0, 1], { easing: smoothstep });
+}
+
+/** Centre of holoenzyme j for head radius r (units) and the active CaMKII fraction: from home towards its PSD dock. */
+export function holoenzymeCentre(j: number, r: number, camkiiActiveFraction: number): Vec3 {
+  const site = HOLOENZYME_SITES[j]!;
+  const go = holoenzymeDockProgress(j, camkiiActiveFraction);
+  const dock = onHead(r, site.dockTheta, site.dockPhi, site.dockDepth);
+  return [
+    site.home[0] * r + (dock[0] - site.home[0] * r) * go,
+    site.home[1] * r + (dock[1] - site.home[1] * r) * go,
+    site.home[2] * r + (dock[2] - site.home[2] * r) * go,
+  ];
+}
+
+/** Hermite smoothstep on 0..1: eases in and out with zero slope at both ends. */
+function smoothstep(x: number): number {
+  return x * x * (3 - 2 * x);
+}
+
+/** Receptors in transit at once: a receptor's path from exocytosis to its PSD slot spans this many units of count. */
+export const AMPA_TRANSIT_WINDOW = 3;
+/** Exocytosis sites lie on the head beside the PSD (perisynaptic; Makino & Malinow 2009 Neuron 64:381), this far past its rim, rad. */
+export const AMPA_EXOCYTOSIS_BEYOND_PSD = 0.5;
+
+/**
+ * 0..1: progress of AMPA receptor i (slot index) from exocytosis (0) to its
+ * PSD slot (1) for a receptor count; receptors below the baseline count are
+ * in place. A receptor exists once count > i, so the number drawn on the
+ * surface is always the model's count.
+ */
+export function ampaArrivalProgress(i: number, count: number, baselineCount: number): number {
+  if (i < Math.round(baselineCount)) return 1;
+  return interpolate(count - i, [0, AMPA_TRANSIT_WINDOW], [0, 1]);
+}
+
+/** Where a receptor in transit sits: polar angle on the head from the exocytosis site to the slot, for progress p (first 30 % fusing). */
+export function ampaTransitTheta(slotTheta: number, p: number): number {
+  const exo = PSD_HALF_ANGLE + AMPA_EXOCYTOSIS_BEYOND_PSD;
+  return interpolate(p, [0.3, 1], [exo, slotTheta], { easing: smoothstep });
+}
+
+/** NMDA Ca2+ current at which the drawn influx streams are full, pA (about the model's peak in the tetanus; a drawing scale). */
+export const CA_INFLUX_FULL_PICO_A = 0.08;
+/** Ions drawn streaming in through each unblocked NMDA pore at full influx. */
+export const CA_STREAM_IONS = 7;
+
+/** Glutamate release from the fused vesicle spreads over this window after the spike, ms (fusion-pore flux; drawing timing). */
+export const GLUTAMATE_RELEASE_WINDOW_MS = 0.35;

@@ -1,4 +1,5 @@
 import type { CompositionMeta } from '../engine/composition';
+import { benchMetas } from './bench/benchMeta';
 import { explainerMetas } from './explainerMeta';
 import { placeholderMeta } from './placeholderMeta';
 import { socialCardMeta } from './socialCardMeta';
@@ -8,7 +9,13 @@ import { socialCardMeta } from './socialCardMeta';
  * code (render CLI, render:all, output checks) reads. The browser registry in
  * ./index.ts pairs each entry with its component.
  */
-export const compositionCatalog: readonly CompositionMeta[] = [...explainerMetas, placeholderMeta, socialCardMeta];
+export const compositionCatalog: readonly CompositionMeta[] = [
+  ...explainerMetas,
+  placeholderMeta,
+  socialCardMeta,
+  // Benchmarks (issue #19, npm run bench): renderable, but not part of the published set.
+  ...benchMetas,
+];
 
 /** The composition rendered when none is named: the 16:9 article cut. */
 export const DEFAULT_COMPOSITION_ID = 'explainer';

@@ -1,5 +1,5 @@
 import { Component, useMemo, type ErrorInfo, type ReactNode } from 'react';
-import { compositionMeta, type Composition } from './composition';
+import { compositionMeta, type AnyComposition } from './composition';
 import { AbsoluteFrameContext, ROOT_SEQUENCE, SequenceContext, VideoConfigContext } from './frameContext';
 import { RenderReadinessContext, type RenderReadiness } from './renderReadiness';
 
@@ -14,7 +14,7 @@ export interface FrameError {
 }
 
 export interface CompositionFrameProps {
-  composition: Composition<any>;
+  composition: AnyComposition;
   /** Absolute frame to draw, 0..durationInFrames-1. */
   frame: number;
   /** Props for the composition component (defaults to its defaultProps). */

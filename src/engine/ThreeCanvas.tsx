@@ -16,6 +16,11 @@ export interface ThreeCanvasProps {
    */
   pixelRatio?: number;
   /**
+   * Multisampled drawing buffer (MSAA). Off by default: software WebGL pays for
+   * every sample. Read once, when the canvas is created.
+   */
+  antialias?: boolean;
+  /**
    * The scene paints every pixel (an opaque background of its own), so the
    * canvas has no alpha: the compositor then copies it instead of blending it
    * over the page, and skips what lies under it (docs/render.md).
@@ -28,8 +33,8 @@ export interface ThreeCanvasProps {
   label?: string;
 }
 
-/** Powers of two: see ThreeCanvasProps.pixelRatio. */
-export const ALLOWED_PIXEL_RATIOS: readonly number[] = [1, 0.5, 0.25];
+/** Powers of two: see ThreeCanvasProps.pixelRatio (2: supersampled stills and the edges check). */
+export const ALLOWED_PIXEL_RATIOS: readonly number[] = [2, 1, 0.5, 0.25];
 
 /**
  * A react-three-fiber canvas that draws exactly once per requested frame:
@@ -43,6 +48,7 @@ export function ThreeCanvas({
   height,
   pixelRatio = 1,
   opaque = false,
+  antialias = false,
   camera,
   style,
   children,
@@ -68,7 +74,7 @@ export function ThreeCanvas({
         // offsetSize: measure layout pixels, not the on-screen box, so a CSS-scaled
         // player (studio, embed, social card) sizes the canvas as the capture page does.
         resize={{ debounce: 0, scroll: false, offsetSize: true }}
-        gl={{ preserveDrawingBuffer: true, antialias: false, powerPreference: 'high-performance', alpha: !opaque }}
+        gl={{ preserveDrawingBuffer: true, antialias, powerPreference: 'high-performance', alpha: !opaque }}
         camera={camera}
         style={{ width, height }}
       >
@@ -87,7 +93,17 @@ function DrawOnCommit({ frame, onDrawn }: { frame: number; onDrawn: (frame: numb
   const camera = useThree((s) => s.camera);
   useLayoutEffect(() => {
     gl.render(scene, camera);
+    publishMemory(gl);
     onDrawn(frame);
   });
   return null;
+}
+
+/** Writes what the renderer holds on the GPU onto its canvas (data-geometries, data-textures): the stage's mount/unmount memory test reads it. */
+function publishMemory(gl: {
+  domElement: HTMLCanvasElement;
+  info: { memory: { geometries: number; textures: number } };
+}): void {
+  gl.domElement.dataset.geometries = String(gl.info.memory.geometries);
+  gl.domElement.dataset.textures = String(gl.info.memory.textures);
 }

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { compositionMeta, type Composition, type CompositionMeta } from './composition';
+import { compositionMeta, type AnyComposition, type CompositionMeta } from './composition';
 import { CompositionFrame, describeFrameError, type FrameError } from './CompositionFrame';
 import { singleFrameLayout, tileLeft } from './filmstrip';
 import { RenderReadiness } from './renderReadiness';
@@ -50,7 +50,7 @@ interface Tile {
 
 function mountTile(
   container: HTMLElement,
-  composition: Composition<any>,
+  composition: AnyComposition,
   inputProps: Record<string, unknown> | undefined,
   readyTimeoutMs: number,
 ): Tile {
@@ -111,7 +111,7 @@ function mountTile(
 
 export function createCaptureDriver(
   container: HTMLElement,
-  compositions: readonly Composition<any>[],
+  compositions: readonly AnyComposition[],
   { readyTimeoutMs = 30_000 }: CaptureDriverOptions = {},
 ): CaptureDriver {
   let tiles: Tile[] = [];

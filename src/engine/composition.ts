@@ -43,6 +43,16 @@ export interface Composition<P extends object = Record<string, unknown>> extends
   defaultProps: P;
 }
 
+/**
+ * A composition whose props type does not matter here (registries, the
+ * capture driver, the frame component): each one is drawn with its own
+ * defaultProps or with props checked by its own code. `Composition<P>` is
+ * invariant in P (P is both read, as defaultProps, and written, as the
+ * component's argument), so no concrete P covers them all.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one deliberate any, see above
+export type AnyComposition = Composition<any>;
+
 /** Checks a composition's numbers once, where it is declared, so a typo fails loudly. */
 export function defineComposition<P extends object>(composition: Composition<P>): Composition<P> {
   const { id, width, height, fps, durationInFrames, posterFrame } = composition;

@@ -10,6 +10,7 @@ export {
   defineComposition,
   compositionMeta,
   type Composition,
+  type AnyComposition,
   type CompositionMeta,
   type CompositionAudio,
 } from './composition';

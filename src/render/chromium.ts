@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -6,8 +6,7 @@ import { killProcessGroup, trackProcessGroup } from './childProcesses';
 
 /**
  * Flags for Debian's headless Chromium, from shared/render-notes.md: quiet and
- * offline, WebGL left on its default ANGLE-over-SwiftShader path (forcing
- * --use-gl flags breaks WebGL or slows compositing 3x). Then: sRGB output and
+ * offline; the GL flags come from GL_FLAGS (chooseGlBackend). Then: sRGB output and
  * no scrollbars (reproducible pixels), no audio, no partial raster
  * (determinism), and the DevTools protocol over a pipe, not a WebSocket:
  * Playwright's WebSocket client asks for permessage-deflate, so every
@@ -24,7 +23,6 @@ import { killProcessGroup, trackProcessGroup } from './childProcesses';
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
-  '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
@@ -38,6 +36,77 @@ export const CHROMIUM_FLAGS = [
   '--no-startup-window',
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ] as const;
+
+/**
+ * Where WebGL runs. `llvmpipe`: ANGLE over the system's EGL, i.e. Mesa's
+ * llvmpipe (a JIT-compiled, multi-threaded software rasteriser), with the
+ * page composited in software: the bench-3d composition 3.1 -> 7+ fps in
+ * issue #19's measurements, frames identical across runs, workers, order and
+ * frames a shot (test/render). Without --disable-gpu-compositing the draw is
+ * as fast, but every screenshot's read-back through the GPU compositor costs
+ * ~290 ms. `swiftshader`: Chromium's bundled software GL (its default with
+ * --disable-gpu), the fallback when Mesa is not installed.
+ */
+export type GlBackend = 'llvmpipe' | 'swiftshader';
+
+export const GL_FLAGS: Record<GlBackend, readonly string[]> = {
+  llvmpipe: ['--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist', '--disable-gpu-compositing'],
+  swiftshader: ['--disable-gpu'],
+};
+
+/** Debian packages that give ANGLE Mesa's llvmpipe through EGL (scripts/bootstrap.mjs installs them with `render`). */
+export const LLVMPIPE_PACKAGES = ['libegl1', 'libegl-mesa0', 'libgl1-mesa-dri'] as const;
+
+/** The files ANGLE's gl-egl path loads: the EGL loader, Mesa's EGL vendor library and the software DRI driver. */
+function llvmpipeFiles(): string[][] {
+  const dirs = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib'];
+  return dirs.map((d) => [`${d}/libEGL.so.1`, `${d}/libEGL_mesa.so.0`, `${d}/dri/swrast_dri.so`]);
+}
+
+export interface GlChoice {
+  backend: GlBackend;
+  /** One line for the terminal: what runs WebGL and why. */
+  description: string;
+}
+
+/**
+ * llvmpipe when Mesa's EGL and software driver are installed, else
+ * SwiftShader; RENDER_GL=llvmpipe|swiftshader forces one.
+ */
+export function chooseGlBackend(env: NodeJS.ProcessEnv = process.env): GlChoice {
+  const forced = env['RENDER_GL'];
+  if (forced !== undefined && forced !== '' && forced !== 'llvmpipe' && forced !== 'swiftshader') {
+    throw new Error(`RENDER_GL must be "llvmpipe" or "swiftshader" (got "${forced}").`);
+  }
+  const mesaPresent = llvmpipeFiles().some((files) => files.every((f) => existsSync(f)));
+  if (forced === 'swiftshader') {
+    return { backend: 'swiftshader', description: 'WebGL on SwiftShader (RENDER_GL=swiftshader)' };
+  }
+  if (forced === 'llvmpipe' && !mesaPresent) {
+    throw new Error(
+      `RENDER_GL=llvmpipe, but Mesa's EGL/llvmpipe is not installed; install with: apt-get install -y ${LLVMPIPE_PACKAGES.join(' ')}`,
+    );
+  }
+  if (mesaPresent) {
+    return {
+      backend: 'llvmpipe',
+      description: 'WebGL on Mesa llvmpipe (ANGLE over EGL), software compositing',
+    };
+  }
+  return {
+    backend: 'swiftshader',
+    description: `WebGL on SwiftShader (fallback: Mesa llvmpipe not found; for faster 3D: apt-get install -y ${LLVMPIPE_PACKAGES.join(' ')})`,
+  };
+}
+
+let announced = false;
+
+/** Prints the GL choice once per process (stderr), the first time a browser is launched. */
+function announceGlChoice(choice: GlChoice): void {
+  if (announced || process.env['VITEST']) return;
+  announced = true;
+  process.stderr.write(`render: ${choice.description}\n`);
+}
 
 export interface LaunchedBrowser {
   browser: Browser;
@@ -59,8 +128,9 @@ export interface LaunchedBrowser {
  */
 export async function launchChromium(
   executable: string,
-  { timeoutMs = 30_000, extraFlags = [] as readonly string[] } = {},
+  { timeoutMs = 30_000, extraFlags = [] as readonly string[], gl = chooseGlBackend() } = {},
 ): Promise<LaunchedBrowser> {
+  announceGlChoice(gl);
   const profileDir = mkdtempSync(join(tmpdir(), 'ltp-render-chromium-'));
   const profileFlag = `--user-data-dir=${profileDir}`;
   let browser: Browser;
@@ -68,7 +138,7 @@ export async function launchChromium(
     browser = await chromium.launch({
       executablePath: executable,
       ignoreDefaultArgs: true,
-      args: [...CHROMIUM_FLAGS, ...extraFlags, profileFlag],
+      args: [...CHROMIUM_FLAGS, ...GL_FLAGS[gl.backend], ...extraFlags, profileFlag],
       timeout: timeoutMs,
       // Our own handlers (childProcesses.ts) stop browsers and ffmpeg together and clean up.
       handleSIGINT: false,

@@ -31,10 +31,17 @@ export interface OpenFramePageOptions {
   timeoutMs: number;
   /** Frames side by side on the page (video capture; filmstrip.ts). Default: the page is exactly one frame. */
   filmstrip?: FilmstripLayout;
+  /**
+   * Image pixels per composition pixel of the screenshot (1 default; 2 for
+   * `still --scale 2`): the capture re-rasterises the page at this scale (text
+   * and SVG sharp; a canvas as sharp as its drawing buffer).
+   */
+  captureScale?: number;
 }
 
 export async function openFramePage(browser: Browser, opts: OpenFramePageOptions): Promise<FramePage> {
   const layout = opts.filmstrip ?? singleFrameLayout(opts.width, opts.height);
+  const scale = opts.captureScale ?? 1;
   const context: BrowserContext = await browser.newContext({
     viewport: { width: layout.stripWidth, height: layout.stripHeight },
     deviceScaleFactor: 1,
@@ -105,10 +112,11 @@ export async function openFramePage(browser: Browser, opts: OpenFramePageOptions
     setFrame: (frame) => setFrames([frame]),
     setFrames,
     async capture(format, jpegQuality) {
-      const { data } = await cdp.send(
-        'Page.captureScreenshot',
-        format === 'jpeg' ? { format, quality: jpegQuality } : { format },
-      );
+      const { data } = await cdp.send('Page.captureScreenshot', {
+        format,
+        ...(format === 'jpeg' ? { quality: jpegQuality } : {}),
+        ...(scale === 1 ? {} : { clip: { x: 0, y: 0, width: layout.stripWidth, height: layout.stripHeight, scale } }),
+      });
       return Buffer.from(data, 'base64');
     },
     async close() {

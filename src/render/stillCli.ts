@@ -15,6 +15,8 @@ Draws one frame of a composition in headless Chromium and writes it as an image.
 Options:
   --composition ID   composition to draw (default: ${renderConfig.defaultCompositionId})
   --frame N          absolute frame number (default: the composition's poster frame)
+  --scale N          1 (default) or 2: twice the pixel size (3840x2160 for the main cut), the
+                     3D stage supersampled, for print and posters
   --out FILE         .png, .jpg or .jpeg (default: ${renderConfig.outDir}/<composition>-<frame>.png)
   -h, --help         show this help
 
@@ -26,6 +28,7 @@ const OPTIONS = {
   composition: { type: 'string' },
   frame: { type: 'string' },
   out: { type: 'string' },
+  scale: { type: 'string' },
 } as const;
 
 void runCli({ name: 'still', help: HELP, options: OPTIONS }, async ({ values }) => {
@@ -33,6 +36,7 @@ void runCli({ name: 'still', help: HELP, options: OPTIONS }, async ({ values }) 
     compositionId: values.composition ?? renderConfig.defaultCompositionId,
     frame: parseIntegerOption('--frame', values.frame),
     outPath: values.out,
+    scale: parseIntegerOption('--scale', values.scale),
   });
   process.stderr.write(
     `still: wrote ${relative(process.cwd(), result.outPath) || result.outPath} (frame ${result.frame}, ${result.width}x${result.height} ${result.format}) in ${(result.elapsedMs / 1000).toFixed(1)} s\n`,

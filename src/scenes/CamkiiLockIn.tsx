@@ -4,7 +4,7 @@ import { CaReadout } from '../components/CaReadout';
 import { CamkiiHoloenzyme } from '../components/CamkiiHoloenzyme';
 import { useExplainer, useSceneMoment, useStageMoment } from '../components/explainerContext';
 import { StageLabels } from '../components/StageLabels';
-import { headRadiusUnits, onHead } from '../components/synapseGeometry';
+import { headRadiusUnits, holoenzymeCentre } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
 import { SCREEN_TEXT } from '../story/screenText';
 import { restCaMicroM } from '../story/filmQuantities';
@@ -24,7 +24,15 @@ export function CamkiiLockIn() {
     <>
       <StageLabels
         shot={stage.shot}
-        labels={[{ text: 'CaMKII', at: onHead(r, 0.45, 1.5, -0.75), dx: 200, dy: 120, color: palette.camkiiLit }]}
+        labels={[
+          {
+            text: 'CaMKII',
+            at: holoenzymeCentre(0, r, stage.state.camkiiActiveFraction),
+            dx: 200,
+            dy: 120,
+            color: palette.camkiiLit,
+          },
+        ]}
       />
       <SceneTitle
         kicker={SCREEN_TEXT['camkii-lock-in'].kicker}

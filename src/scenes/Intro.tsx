@@ -35,7 +35,7 @@ export function Intro() {
             dy: 80,
             color: palette.membrane,
           },
-          { text: 'dendrite', at: [-8, DENDRITE_Y - 1.2, 1.6], dx: -20, dy: 90, color: palette.membrane },
+          { text: 'dendrite', at: [9, DENDRITE_Y + 2, 1.6], dx: 200, dy: 40, color: palette.membrane },
         ]}
       />
       <SceneTitle kicker={text.kicker} title={text.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />

@@ -46,7 +46,7 @@ describe('filmstrip layout', () => {
 describe('ThreeCanvas pixel ratio', () => {
   it('refuses a ratio that is not a power of two, naming the canvas', () => {
     expect(() => renderToString(<ThreeCanvas width={100} height={100} pixelRatio={0.6} label="test stage" />)).toThrow(
-      /ThreeCanvas "test stage": pixelRatio 0.6 is not one of 1, 0.5, 0.25/,
+      /ThreeCanvas "test stage": pixelRatio 0.6 is not one of 2, 1, 0.5, 0.25/,
     );
   });
 });

@@ -48,6 +48,12 @@ describe('on-screen quantities derived from the trace', () => {
     expect(mgOutOfPore(B(MG_EXPULSION_MV), 0, 1)).toBeCloseTo(0.5, 9);
     expect(mgOutOfPore(B(-70), 0, 1)).toBe(0);
     expect(mgOutOfPore(B(-5), 0, 1)).toBe(1);
+    // Pores 1 and 2 sit 10 mV below and above the framed one, 3 and 4 20 mV: graded relief around it.
+    const hero = poreUnblockMv(0);
+    expect([1, 2, 3, 4].map((k) => poreUnblockMv(k) - hero)).toEqual([-10, 10, -20, 20]);
+    expect(mgOutOfPore(B(hero), 1, 1)).toBe(1);
+    expect(mgOutOfPore(B(hero), 2, 1)).toBe(0);
+    expect(mgOutOfPore(B(hero + 10), 2, 1)).toBeCloseTo(0.5, 9);
   });
 
   it('AMPA slots fill the PSD from the centre outwards', () => {
