@@ -1,3 +1,5 @@
+import { OUTPUT_TARGETS } from './src/publish/outputTargets';
+
 /**
  * Output settings for every render: the one place to change codec, quality,
  * speed and where files go. Read by src/render (CLI, renderVideo, renderStill)
@@ -24,7 +26,7 @@ export const renderConfig = {
 
   audio: {
     codec: 'aac',
-    sampleRateHz: 48_000,
+    sampleRateHz: OUTPUT_TARGETS.audioSampleRateHz,
     bitrate: '192k',
     channels: 2,
   },

@@ -10,14 +10,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderConfig } from '../render.config';
 import { bundleRenderPage, createProgressLine, renderVideo } from '../src/render';
-import { parseIntegerOption, runCli } from '../src/render/cliSupport';
+import { parseIntegerOption, runCli } from '../src/publish/runCli';
 import { findSystemTools } from '../src/render/systemTools';
 import { chooseGlBackend } from '../src/render/chromium';
 import { findCompositionMeta } from '../src/compositions/catalog';
-import { MAX_FRAMES_PER_SHOT } from '../src/engine/filmstrip';
+import { MAX_FRAMES_PER_SHOT } from '../src/engine/capture';
 import { measureCaptureCeiling } from './captureCeiling';
 import { startTreeSampler } from './processTreeSampler';
 
@@ -50,25 +49,18 @@ Options:
   -h, --help
 `;
 
-runCli(HELP, async () => {
-  const { values } = parseArgs({
-    options: {
-      composition: { type: 'string' },
-      frames: { type: 'string' },
-      concurrency: { type: 'string' },
-      'frames-per-shot': { type: 'string' },
-      quick: { type: 'boolean' },
-      'fresh-bundle': { type: 'boolean' },
-      keep: { type: 'string' },
-      'no-ceiling': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+const OPTIONS = {
+  composition: { type: 'string' },
+  frames: { type: 'string' },
+  concurrency: { type: 'string' },
+  'frames-per-shot': { type: 'string' },
+  quick: { type: 'boolean' },
+  'fresh-bundle': { type: 'boolean' },
+  keep: { type: 'string' },
+  'no-ceiling': { type: 'boolean' },
+} as const;
+
+void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) => {
   const compositionId = values.composition ?? renderConfig.defaultCompositionId;
   const out = values.keep ?? join(tmpdir(), `render-bench-${process.pid}.mp4`);
   const machineBefore = machineCpuSeconds();

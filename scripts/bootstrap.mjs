@@ -6,10 +6,12 @@
 //
 // profile: "node" (default: npm dependencies only), "render" (+ chromium, ffmpeg),
 // "voice" (+ festival with the slt HTS voice, pocketsphinx, sox), "all" (everything).
-// "render" and "all" also turn on transparent huge pages when root (see ensureHugePages).
+// "render" and "all" mention `npm run tune` when transparent huge pages are off; they never change kernel settings
+// unless RENDER_TUNE_THP=1 asks for it.
 // Idempotent and quick when everything is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { hugePageSettingsOff } from './tune.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,51 +79,27 @@ function ensureSystemPackages(wanted) {
 }
 
 /**
- * Transparent huge pages for anonymous and shared memory. Capturing a 1080p
- * frame makes Chromium map fresh multi-megabyte pixel buffers (compositor
- * read-back, the screenshot bitmap) and fault them in page by page; in this VM
- * a 4 KiB page fault is slow, and it was a third of the GPU process's time.
- * With 2 MiB pages a 1080p screenshot fell from 169 to 99 ms (docs/render.md).
- * Only as root; RENDER_TUNE_THP=0 leaves the kernel settings alone.
+ * Transparent huge pages make frame capture about 1.5x faster on this kind of VM
+ * (docs/render.md), but they are a machine-wide kernel setting, so set-up never
+ * changes them by itself: it says once how to opt in (`npm run tune`, or
+ * RENDER_TUNE_THP=1 for this run), and does it only when asked.
  */
-const HUGE_PAGE_SETTINGS = [
-  ['/sys/kernel/mm/transparent_hugepage/enabled', 'always'],
-  ['/sys/kernel/mm/transparent_hugepage/shmem_enabled', 'always'],
-];
-
-function ensureHugePages() {
-  if (process.env.RENDER_TUNE_THP === '0') return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  for (const [file, wanted] of HUGE_PAGE_SETTINGS) {
-    let current;
-    try {
-      current = /\[([\w+-]+)\]/.exec(readFileSync(file, 'utf8'))?.[1];
-    } catch {
-      return; // not Linux, or a kernel without THP: nothing to tune
-    }
-    if (!current || current === wanted) continue;
-    const how = `echo ${wanted} > ${file}`;
-    if (!isRoot) {
-      process.stderr.write(
-        `setup: note: ${file} is "${current}"; \`sudo sh -c '${how}'\` makes frame capture ~1.5x faster (docs/render.md).\n`,
-      );
-      continue;
-    }
-    try {
-      writeFileSync(file, wanted);
-      process.stderr.write(
-        `setup: ${file}: ${current} -> ${wanted} (fewer page faults per captured frame; undo: echo ${current} > ${file}; skip: RENDER_TUNE_THP=0)\n`,
-      );
-    } catch (e) {
-      process.stderr.write(
-        `setup: note: could not set ${file} to ${wanted} (${e.message}); renders work, only slower.\n`,
-      );
-    }
+function noteHugePages() {
+  if (process.env.RENDER_TUNE_THP === '1') {
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'tune.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) fail('scripts/tune.mjs failed (see above); unset RENDER_TUNE_THP to render untuned.');
+    return;
   }
+  if (process.env.RENDER_TUNE_THP === '0') return;
+  const off = hugePageSettingsOff();
+  if (off.length > 0)
+    process.stderr.write(
+      `setup: note: transparent huge pages are off (${off.join(', ')}); \`npm run tune\` makes capture ~1.5x faster (machine-wide; it prints how to undo). RENDER_TUNE_THP=0 hides this note.\n`,
+    );
 }
 
 if (!(profile in SYSTEM_PACKAGES))
   fail(`unknown profile "${profile}"; use one of ${Object.keys(SYSTEM_PACKAGES).join(', ')}`);
 ensureNodeModules();
 ensureSystemPackages(SYSTEM_PACKAGES[profile]);
-if (profile === 'render' || profile === 'all') ensureHugePages();
+if (profile === 'render' || profile === 'all') noteHugePages();

@@ -1,5 +1,5 @@
 /** Writes the caption sidecars of a rendered MP4 next to it (atomic writes). Node only. */
-import { renameSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../publish/atomicWrite';
 import type { SceneId } from '../script/sceneIds';
 import type { Timeline } from '../timeline/types';
 import { buildCues, sceneCutsMs } from './buildCues';
@@ -17,12 +17,6 @@ export interface SidecarPaths {
 export function sidecarPaths(mp4Path: string): SidecarPaths {
   const base = mp4Path.replace(/\.mp4$/i, '');
   return { vtt: `${base}.vtt`, srt: `${base}.srt`, chaptersVtt: `${base}.chapters.vtt`, transcriptTxt: `${base}.txt` };
-}
-
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 /**
@@ -51,9 +45,9 @@ export async function writeCaptionSidecars(
       `captions for ${mp4Path} break the caption limits:\n  ${violations.map((v) => v.message).join('\n  ')}`,
     );
   const p = sidecarPaths(mp4Path);
-  writeAtomic(p.vtt, toWebVtt(cues));
-  writeAtomic(p.srt, toSrt(cues));
-  writeAtomic(p.chaptersVtt, toChaptersVtt(timeline, t));
-  writeAtomic(p.transcriptTxt, toTranscript(cues, timeline, t));
+  writeFileAtomic(p.vtt, toWebVtt(cues));
+  writeFileAtomic(p.srt, toSrt(cues));
+  writeFileAtomic(p.chaptersVtt, toChaptersVtt(timeline, t));
+  writeFileAtomic(p.transcriptTxt, toTranscript(cues, timeline, t));
   return p;
 }

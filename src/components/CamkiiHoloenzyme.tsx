@@ -1,3 +1,4 @@
+import { interpolate } from '../engine';
 import { Card } from './Card';
 import { fonts, palette, typeScale } from './palette';
 
@@ -6,7 +7,12 @@ export const CAMKII_SUBUNITS = 12;
 
 /** Subunits drawn lit (T286-phosphorylated): round(12 x pT286 fraction). */
 export function litSubunits(camkiiPT286Fraction: number): number {
-  return Math.round(CAMKII_SUBUNITS * Math.min(1, Math.max(0, camkiiPT286Fraction)));
+  return subunitsOf(camkiiPT286Fraction);
+}
+
+/** round(12 x fraction), the fraction held to 0..1. */
+function subunitsOf(fraction: number): number {
+  return Math.round(interpolate(fraction, [0, 1], [0, CAMKII_SUBUNITS]));
 }
 
 /**
@@ -24,7 +30,7 @@ export function CamkiiHoloenzyme({
   size?: number;
 }) {
   const lit = litSubunits(pT286Fraction);
-  const cam = Math.round(CAMKII_SUBUNITS * Math.min(1, Math.max(0, camBoundFraction)));
+  const cam = subunitsOf(camBoundFraction);
   const c = size / 2;
   const subunits = Array.from({ length: CAMKII_SUBUNITS }, (_, i) => {
     const ring = i < 6 ? 0 : 1;

@@ -10,7 +10,7 @@ import '@fontsource/inter/600.css';
 import type { CSSProperties, ReactElement } from 'react';
 import { buildCues } from '../captions/buildCues';
 import type { CaptionCue } from '../captions/types';
-import { useAbsoluteFrame, useVideoConfig } from '../engine';
+import { interpolate, useAbsoluteFrame, useVideoConfig } from '../engine';
 import type { Timeline } from '../timeline/types';
 
 /** Text colours, checked for WCAG AA (>= 4.5:1) against the box over a white frame in test/captions. */
@@ -90,7 +90,7 @@ export function CaptionsView({ cues, timeMs, width, height, ...safe }: CaptionsV
   const box = captionBox(width, height, safe);
   const active = activeWordIndex(cue, timeMs);
   // Fade in over 100 ms so a cue change does not flash.
-  const opacity = Math.min(1, Math.max(0, (timeMs - cue.startMs) / 100));
+  const opacity = interpolate(timeMs - cue.startMs, [0, 100], [0, 1]);
   let wordIndex = 0;
   const lines = cue.lines.map((line, li) => {
     const words = line.split(' ');

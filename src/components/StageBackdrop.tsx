@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Color, ShaderMaterial } from 'three';
+import { interpolate } from '../engine';
 import { backdropColorAt, backdropFor } from './backdrop';
 import type { Rect } from './layout';
 
@@ -85,8 +86,8 @@ export function stageFadeGeometry({ frameWidth, frameHeight, stage }: StageBackd
 /** Backdrop weight at height v (0 top, 1 bottom of the stage): 0 above the fade band, rising linearly to 1 at the edge. */
 export function stageFadeAlpha(v: number): number {
   const top = 1 - STAGE_FADE_FRACTION;
-  // Divided by (1 - top), not the fraction itself, so the band's ends are exactly 0 and 1 in floating point.
-  return Math.min(1, Math.max(0, (v - top) / (1 - top)));
+  // The band runs from `top` to 1 (not top + fraction), so its ends are exactly 0 and 1 in floating point.
+  return interpolate(v, [top, 1], [0, 1]);
 }
 
 /**

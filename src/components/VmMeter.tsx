@@ -1,3 +1,4 @@
+import { interpolate } from '../engine';
 import { Card, BigValue } from './Card';
 import { fonts, palette, typeScale } from './palette';
 import { formatMv, MG, MINUS, NBSP } from './units';
@@ -10,7 +11,7 @@ const UNBLOCK_MV = -40;
 /** Spine membrane potential on a −80..+20 mV bar, with the ≈ −40 mV Mg2+ threshold marked. */
 export function VmMeter({ vmMv, mgUnblockedFraction }: { vmMv: number; mgUnblockedFraction?: number }) {
   const w = 460;
-  const x = (v: number) => ((Math.min(VM_MAX, Math.max(VM_MIN, v)) - VM_MIN) / (VM_MAX - VM_MIN)) * w;
+  const x = (v: number) => interpolate(v, [VM_MIN, VM_MAX], [0, w]);
   return (
     <Card heading="Spine membrane potential" accent={palette.vm}>
       <BigValue value={formatMv(vmMv).replace(' mV', '')} unit="mV" color={palette.vm} />

@@ -5,7 +5,7 @@
  * things they name).
  */
 import { PerspectiveCamera, Vector3 } from 'three';
-import { easeCubicInOut } from 'd3-ease';
+import { ease, interpolate } from '../engine';
 import type { SceneId } from '../script/sceneIds';
 import type { Timeline } from '../timeline/types';
 import type { Layout } from './layout';
@@ -91,7 +91,7 @@ export function shotAt(timeline: Timeline, frame: number, headRadius: number): S
   const i = sceneIndexAt(timeline, frame);
   const scene = timeline.scenes[i]!;
   const push = (s: Shot, f: number, span: { startFrame: number; durationFrames: number }) => {
-    const p = Math.min(1, Math.max(0, (f - span.startFrame) / span.durationFrames));
+    const p = interpolate(f - span.startFrame, [0, span.durationFrames], [0, 1]);
     return { ...s, distance: s.distance * (1 - 0.06 * p) };
   };
   const half = SHOT_TRANSITION_FRAMES / 2;
@@ -99,14 +99,19 @@ export function shotAt(timeline: Timeline, frame: number, headRadius: number): S
   const next = timeline.scenes[i + 1];
   const prev = timeline.scenes[i - 1];
   if (next && frame >= next.startFrame - half) {
-    const t = easeCubicInOut((frame - (next.startFrame - half)) / SHOT_TRANSITION_FRAMES);
+    const t = shotTransition(frame - (next.startFrame - half));
     return lerpShot(here, push(sceneShot(next.id, headRadius), next.startFrame, next), t);
   }
   if (prev && frame < scene.startFrame + half) {
-    const t = easeCubicInOut((frame - (scene.startFrame - half)) / SHOT_TRANSITION_FRAMES);
+    const t = shotTransition(frame - (scene.startFrame - half));
     return lerpShot(push(sceneShot(prev.id, headRadius), scene.startFrame, prev), here, t);
   }
   return here;
+}
+
+/** Eased progress 0..1 of a shot change, `framesIn` frames after it starts. */
+function shotTransition(framesIn: number): number {
+  return interpolate(framesIn, [0, SHOT_TRANSITION_FRAMES], [0, 1], { easing: ease.easeCubicInOut });
 }
 
 /** Camera position for a shot. */

@@ -6,6 +6,7 @@
  * dips briefly at the boundary, where its physical clock switches from one
  * scene's to the next's.
  */
+import { interpolate } from '../engine';
 import type { Timeline } from '../timeline/types';
 
 /** Frames of each half of a transition (fade-out, then fade-in). */
@@ -22,9 +23,9 @@ export function overlayOpacity(timeline: Timeline, index: number, frame: number)
   const span = timeline.scenes[index]!;
   const end = span.startFrame + span.durationFrames;
   if (frame < span.startFrame || frame >= end) return 0;
-  const fadeIn = index === 0 ? 1 : (frame - span.startFrame + 1) / FADE_FRAMES;
-  const fadeOut = index === timeline.scenes.length - 1 ? 1 : (end - frame) / FADE_FRAMES;
-  return Math.min(1, fadeIn, fadeOut);
+  const fadeIn = index === 0 ? 1 : interpolate(frame - span.startFrame + 1, [0, FADE_FRAMES], [0, 1]);
+  const fadeOut = index === timeline.scenes.length - 1 ? 1 : interpolate(end - frame, [0, FADE_FRAMES], [0, 1]);
+  return Math.min(fadeIn, fadeOut);
 }
 
 /** Darkening 0..0.6 of the 3D stage around scene boundaries (hides the clock switch). */

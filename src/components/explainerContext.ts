@@ -3,7 +3,7 @@ import type { ExplainerData } from '../story/explainerData';
 import type { SceneId } from '../script/sceneIds';
 import type { SpineState } from '../sim/types';
 import type { SceneClock } from '../story/storyTime';
-import { useAbsoluteFrame } from '../engine';
+import { interpolate, useAbsoluteFrame } from '../engine';
 import type { Layout } from './layout';
 import { stageMomentAt, type StageMoment } from './stageMoment';
 
@@ -59,5 +59,5 @@ export function useStageMoment(): StageMoment {
 
 /** Opacity 0..1 that rises over `fadeFrames` from absolute frame `at`. */
 export function fadeInAt(frame: number, at: number, fadeFrames = 8): number {
-  return Math.min(1, Math.max(0, (frame - at) / fadeFrames));
+  return interpolate(frame - at, [0, fadeFrames], [0, 1]);
 }

@@ -4,6 +4,7 @@
  * Pure functions of the simulated state: head size from spineHeadVolumeUm3,
  * receptor slots on the postsynaptic density (PSD), molecule scatter.
  */
+import { interpolate } from '../engine';
 import { seededRandom } from './seededRandom';
 import { jahrStevensUnblockedFraction } from '../sim';
 import { MG_EXPULSION_MV } from '../story/keyEvents';
@@ -162,6 +163,6 @@ export function poreUnblockMv(k: number): number {
  */
 export function mgOutOfPore(mgUnblockedFraction: number, k: number, mgOutMilliM: number): number {
   const threshold = jahrStevensUnblockedFraction(poreUnblockMv(k), mgOutMilliM);
-  const x = Math.min(1, Math.max(0, (mgUnblockedFraction - threshold) / 0.06 + 0.5));
+  const x = interpolate((mgUnblockedFraction - threshold) / 0.06, [-0.5, 0.5], [0, 1]);
   return x * x * (3 - 2 * x);
 }

@@ -3,7 +3,7 @@
  * of its number: read it with `useCurrentFrame()`, place things in time with
  * `<Sequence>`, shape motion with `interpolate`, `ease` and `spring`, and draw
  * 3D with `<ThreeCanvas>`, which renders once per frame and tells the
- * renderer when it is done.
+ * renderer when it is done. What the renderer drives is in ./capture.ts.
  */
 export * as ease from 'd3-ease';
 export {
@@ -27,13 +27,4 @@ export {
   type FrameError,
   type CompositionFrameProps,
 } from './CompositionFrame';
-export { createCaptureDriver, loadDeclaredFonts, type CaptureDriver } from './captureDriver';
-export {
-  filmstripGroups,
-  filmstripLayout,
-  singleFrameLayout,
-  tileLeft,
-  JPEG_BLOCK_PX,
-  MAX_FRAMES_PER_SHOT,
-  type FilmstripLayout,
-} from './filmstrip';
+// Capture internals (the capture driver, filmstrip layout) have their own entry: ./capture.ts.

@@ -1,4 +1,10 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * Every output the project writes goes through here: to a temp file beside
+ * the target, then renamed over it (atomic on one file system). A reader, a
+ * crash or a failed step never leaves a half-written file in place of a good
+ * one, and a failure removes the temp file.
+ */
+import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let tempCounter = 0;
@@ -19,11 +25,22 @@ export function tempPathFor(finalPath: string): string {
  * (or a crash) never sees a half-written file in place of a good one.
  */
 export function writeFileAtomic(finalPath: string, data: string | Uint8Array): void {
+  produceFileAtomicSync(finalPath, (temp) => writeFileSync(temp, data));
+}
+
+/** Copies `from` onto `finalPath` through a temp file and a rename. */
+export function copyFileAtomic(from: string, finalPath: string): void {
+  produceFileAtomicSync(finalPath, (temp) => copyFileSync(from, temp));
+}
+
+/** Like produceFileAtomic, for a synchronous `produce` (a sync tool run, a sync write). */
+export function produceFileAtomicSync<T>(finalPath: string, produce: (tempPath: string) => T): T {
   mkdirSync(dirname(finalPath), { recursive: true });
   const temp = tempPathFor(finalPath);
   try {
-    writeFileSync(temp, data);
+    const result = produce(temp);
     renameSync(temp, finalPath);
+    return result;
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

@@ -4,12 +4,12 @@
  * for caption problems). See docs/publishing.md.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findCompositionMeta } from '../compositions/catalog';
 import { SCENE_IDS } from '../script/sceneIds';
 import { formatCheckTable, summarizeChecks } from './checkTable';
 import { checkOutputs, type OutputExpectations } from './outputChecks';
 import { PUBLISHED_CUT_IDS, SOCIAL_CARD_SIZE } from './outputLayout';
+import { runCli, UsageError, type CliArgs } from './runCli';
 
 const HELP = `Usage: npm run check:outputs -- [options]
 
@@ -35,27 +35,14 @@ Options:
 
 Exit status: 0 when every check passes (warnings allowed), 1 on any failure, 2 on bad options.`;
 
-async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        dir: { type: 'string', default: 'out' },
-        cuts: { type: 'string' },
-        'skip-loudness': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    process.stderr.write(`check:outputs: ${(e as Error).message}\nRun with --help for the options.\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+const OPTIONS = {
+  dir: { type: 'string', default: 'out' },
+  cuts: { type: 'string' },
+  'skip-loudness': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+async function main({ values }: CliArgs<typeof OPTIONS>): Promise<number> {
   const dir = resolve(values.dir);
   let expectations: OutputExpectations;
   try {
@@ -78,8 +65,7 @@ async function main(): Promise<number> {
       loudness: !values['skip-loudness'],
     };
   } catch (e) {
-    process.stderr.write(`check:outputs: --cuts: ${(e as Error).message}\n`);
-    return 2;
+    throw new UsageError(`--cuts: ${(e as Error).message}`);
   }
   const rows = await checkOutputs(dir, expectations, (line) => process.stderr.write(`${line}...\n`));
   const counts = summarizeChecks(rows);
@@ -96,10 +82,4 @@ async function main(): Promise<number> {
   return counts.fail > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`check:outputs: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+void runCli({ name: 'check:outputs', help: HELP, options: OPTIONS }, main);

@@ -90,7 +90,9 @@ export function parseFfprobeJson(json: string): MediaInfo {
 
 /** Probes a media file (MP4, PNG, JPEG, WAV) with ffprobe. Throws naming the file when ffprobe cannot read it. */
 export async function probeMedia(path: string): Promise<MediaInfo> {
-  const r = await runTool('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', path]);
+  const r = await runTool('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', path], {
+    allowFailure: true,
+  });
   if (r.code !== 0) throw new Error(`ffprobe could not read ${path}: ${r.stderr.trim() || `exit ${r.code}`}`);
   return parseFfprobeJson(r.stdout);
 }

@@ -8,9 +8,11 @@ import {
   type CaptionProblem,
   type CaptionRules,
 } from './captionRules';
-import { loudnessProblems, measureLoudness, NARRATION_LOUDNESS_TARGET } from './loudness';
+import { measureLoudness } from '../voiceover/loudness';
+import { loudnessProblems } from './loudness';
 import { probeMedia, type MediaInfo } from './mediaProbe';
 import { checkFastStart, readTopLevelBoxes } from './mp4Boxes';
+import { OUTPUT_TARGETS } from './outputTargets';
 import { cutFiles, embedDir, manifestFile, socialCardFile } from './outputLayout';
 import { verifyManifest, type OutputManifest } from './outputManifest';
 
@@ -56,13 +58,13 @@ export interface OutputExpectations {
   captionRules?: CaptionRules;
 }
 
-/** The DESIGN.md video targets: H.264 High, yuv420p, AAC 48 kHz. */
+/** The DESIGN.md video targets: H.264 High, yuv420p, AAC at the output sample rate (outputTargets.ts). */
 export const VIDEO_TARGET = {
   codec: 'h264',
   profile: 'High',
   pixelFormat: 'yuv420p',
   audioCodec: 'aac',
-  audioSampleRateHz: 48_000,
+  audioSampleRateHz: OUTPUT_TARGETS.audioSampleRateHz,
 } as const;
 
 type Add = (check: string, ok: boolean | 'warn', measured: string, detail?: string) => void;
@@ -170,13 +172,13 @@ async function checkLoudness(add: Add, file: string): Promise<void> {
   try {
     const m = await measureLoudness(file);
     const problems = loudnessProblems(m);
-    const t = NARRATION_LOUDNESS_TARGET;
+    const t = OUTPUT_TARGETS.narrationLoudness;
     add(
       'loudness',
       problems.length === 0,
       `${round(m.integratedLufs, 1)} LUFS, TP ${round(m.truePeakDbtp, 1)} dBTP`,
       problems.length
-        ? `${problems.join('; ')} (target ${t.integratedLufs} +-${t.toleranceLu} LUFS, TP <= ${t.maxTruePeakDbtp} dBTP)`
+        ? `${problems.join('; ')} (target ${t.integratedLufs} +-${t.toleranceLu} LUFS, TP <= ${t.truePeakDbtp} dBTP)`
         : '',
     );
   } catch (e) {

@@ -8,7 +8,6 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderConfig } from '../../render.config';
 import { writeCaptionSidecars } from '../captions/sidecars';
 import { findCompositionMeta } from '../compositions/catalog';
@@ -16,7 +15,7 @@ import { buildEmbed } from '../embed/buildEmbed';
 import { explainerTimeline } from '../story/narration';
 import { listOutputFiles, writeManifest } from './outputManifest';
 import { cutFiles, embedDir, manifestFile, PUBLISHED_CUT_IDS, SOCIAL_CARD_ID, socialCardFile } from './outputLayout';
-import { parseIntegerOption, runCli } from '../render/cliSupport';
+import { parseIntegerOption, runCli, type CliArgs } from './runCli';
 import { parseFrameRange } from '../render/frameRange';
 import { createProgressLine, renderStill, renderVideo } from '../render/index';
 
@@ -58,26 +57,19 @@ interface StepResult {
   error?: string;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string', default: renderConfig.outDir },
-      cuts: { type: 'string' },
-      concurrency: { type: 'string' },
-      crf: { type: 'string' },
-      frames: { type: 'string' },
-      'skip-video': { type: 'boolean', default: false },
-      'keep-existing': { type: 'boolean', default: false },
-      'skip-stills': { type: 'boolean', default: false },
-      'skip-embed': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return;
-  }
+const OPTIONS = {
+  out: { type: 'string', default: renderConfig.outDir },
+  cuts: { type: 'string' },
+  concurrency: { type: 'string' },
+  crf: { type: 'string' },
+  frames: { type: 'string' },
+  'skip-video': { type: 'boolean', default: false },
+  'keep-existing': { type: 'boolean', default: false },
+  'skip-stills': { type: 'boolean', default: false },
+  'skip-embed': { type: 'boolean', default: false },
+} as const;
+
+async function main({ values }: CliArgs<typeof OPTIONS>): Promise<void> {
   const outDir = resolve(values.out);
   const cutIds = values.cuts
     ? values.cuts
@@ -95,7 +87,7 @@ async function main(): Promise<void> {
   const crf = parseIntegerOption('--crf', values.crf);
   // Checked against every cut's length before anything renders (renderVideo would only fail at that cut).
   const frameRange = values.frames;
-  if (frameRange !== undefined) for (const meta of cuts) parseFrameRange(frameRange, meta.durationInFrames, meta.id);
+  if (frameRange !== undefined) for (const meta of cuts) parseFrameRange(frameRange, meta);
 
   // writeCaptionSidecars writes beside the MP4 path and does not create the directory.
   mkdirSync(outDir, { recursive: true });
@@ -220,4 +212,4 @@ function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-runCli(HELP, main);
+void runCli({ name: 'render:all', help: HELP, options: OPTIONS }, main);

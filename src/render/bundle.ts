@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-
-const execFileAsync = promisify(execFile);
+import { runTool } from '../publish/runTool';
 
 /** Repo root (this file is src/render/bundle.ts). */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -48,20 +45,18 @@ export function bundleRenderPage({ force = false }: { force?: boolean } = {}): P
     // In a child process, with NODE_ENV=production (buildRenderPage.ts says why). vitest sets
     // NODE_ENV=test, and a bundle first built under the tests was React's development build
     // (same source hash, so CI's render reused it): about 2x the main-thread work a frame.
-    try {
-      await execFileAsync(
-        process.execPath,
-        ['--import', 'tsx', join(REPO_ROOT, 'src', 'render', 'buildRenderPage.ts'), tmp],
-        {
-          cwd: REPO_ROOT,
-          env: { ...process.env, NODE_ENV: 'production' },
-          maxBuffer: 16 * 2 ** 20,
-        },
-      );
-    } catch (e) {
+    const build = await runTool(
+      process.execPath,
+      ['--import', 'tsx', join(REPO_ROOT, 'src', 'render', 'buildRenderPage.ts'), tmp],
+      { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'production' }, allowFailure: true },
+    ).catch((e: unknown) => {
       rmSync(tmp, { recursive: true, force: true });
-      const { stderr, message } = e as { stderr?: string; message: string };
-      const why = (stderr?.trim() || message)
+      throw e;
+    });
+    if (build.code !== 0) {
+      rmSync(tmp, { recursive: true, force: true });
+      // The first lines name the file and error; Node's stack below them does not help.
+      const why = (build.stderr.trim() || `exit code ${build.code}`)
         .split('\n')
         .filter((line) => !/^\s+at /.test(line))
         .slice(0, 20)

@@ -83,3 +83,23 @@ function installSignalHandlers(): void {
   process.once('SIGHUP', handler);
   process.once('exit', () => killAllChildren());
 }
+
+/** Resolves when the process exits with 0; rejects with its last stderr lines otherwise. */
+export function waitForExit(child: ChildProcess, label: string): Promise<void> {
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  return new Promise((resolvePromise, reject) => {
+    child.once('error', (e) => reject(new Error(`${label} could not start: ${e.message}`)));
+    child.once('close', (code, signal) => {
+      if (code === 0) resolvePromise();
+      else
+        reject(
+          new Error(
+            `${label} failed (${signal ? `killed by ${signal}` : `exit code ${code}`})${stderr.trim() ? `:\n${stderr.trim()}` : ''}`,
+          ),
+        );
+    });
+  });
+}

@@ -2,14 +2,13 @@
  * `npm run render`: renders a composition to an MP4 with its audio.
  * Run with --help for options.
  */
-import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { renderConfig } from '../../render.config';
 import { compositionCatalog } from '../compositions/catalog';
-import { MAX_FRAMES_PER_SHOT } from '../engine/filmstrip';
+import { MAX_FRAMES_PER_SHOT } from '../engine/capture';
 import { createProgressLine } from './progressLine';
 import { renderVideo } from './renderVideo';
-import { parseIntegerOption, parseJsonObjectOption, runCli } from './cliSupport';
+import { parseIntegerOption, parseJsonObjectOption, runCli } from '../publish/runCli';
 
 const HELP = `Usage: npm run render -- [options]
 
@@ -32,25 +31,17 @@ Compositions:
 ${compositionCatalog.map((c) => `  ${c.id.padEnd(20)} ${c.width}x${c.height}, ${c.fps} fps, ${c.durationInFrames} frames`).join('\n')}
 `;
 
-runCli(HELP, async () => {
-  const { values } = parseArgs({
-    options: {
-      composition: { type: 'string' },
-      frames: { type: 'string' },
-      concurrency: { type: 'string' },
-      crf: { type: 'string' },
-      'frames-per-shot': { type: 'string' },
-      out: { type: 'string' },
-      props: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+const OPTIONS = {
+  composition: { type: 'string' },
+  frames: { type: 'string' },
+  concurrency: { type: 'string' },
+  crf: { type: 'string' },
+  'frames-per-shot': { type: 'string' },
+  out: { type: 'string' },
+  props: { type: 'string' },
+} as const;
+
+void runCli({ name: 'render', help: HELP, options: OPTIONS }, async ({ values }) => {
   const compositionId = values.composition ?? renderConfig.defaultCompositionId;
   const progress = createProgressLine(`render ${compositionId}`);
   const result = await renderVideo({

@@ -3,16 +3,14 @@
  * N seconds, each stamped with its time), so a reviewer sees the whole video
  * at a glance. Uses ffmpeg's select, scale, drawtext and tile filters.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { renderConfig } from '../../render.config';
-import { parseIntegerOption, runCli } from './cliSupport';
+import { produceFileAtomic } from '../publish/atomicWrite';
+import { parseIntegerOption, runCli } from '../publish/runCli';
+import { runTool } from '../publish/runTool';
 import { findSystemTools } from './systemTools';
-
-const run = promisify(execFile);
 
 const HELP = `Usage: npm run contact-sheet -- [options]
 
@@ -58,22 +56,14 @@ const FONT_FILE = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
 
 /** Runs the CLI (only when this file is the entry point, so tests can import the helpers). */
 function main(): void {
-  runCli(HELP, async () => {
-    const { values } = parseArgs({
-      options: {
-        in: { type: 'string' },
-        out: { type: 'string' },
-        every: { type: 'string' },
-        columns: { type: 'string' },
-        width: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
-    if (values.help) {
-      process.stdout.write(HELP);
-      return;
-    }
+  const options = {
+    in: { type: 'string' },
+    out: { type: 'string' },
+    every: { type: 'string' },
+    columns: { type: 'string' },
+    width: { type: 'string' },
+  } as const;
+  void runCli({ name: 'contact-sheet', help: HELP, options }, async ({ values }) => {
     const input = resolve(values.in ?? join(renderConfig.outDir, 'explainer.mp4'));
     if (!existsSync(input) || !statSync(input).isFile()) {
       throw new Error(`--in ${input}: no such video. Render one first: npm run render -- --composition explainer`);
@@ -92,7 +82,7 @@ function main(): void {
       throw new Error(`font ${FONT_FILE} is missing; install it with: apt-get install -y fonts-dejavu-core`);
 
     const tools = findSystemTools();
-    const probe = await run(tools.ffprobe, [
+    const probe = await runTool(tools.ffprobe, [
       '-v',
       'error',
       '-show_entries',
@@ -108,30 +98,28 @@ function main(): void {
       `contact-sheet: ${basename(input)} ${durationS.toFixed(1)} s -> ${count} frames, ${columns}x${rows} grid\n`,
     );
 
-    const tmp = `${output}.tmp-${process.pid}.png`;
-    try {
-      await run(tools.ffmpeg, [
-        '-v',
-        'error',
-        '-y',
-        '-i',
-        input,
-        '-vf',
-        contactSheetFilter(everyS, widthPx, columns, rows, FONT_FILE),
-        '-frames:v',
-        '1',
-        '-update',
-        '1',
-        tmp,
-      ]);
-      if (!existsSync(tmp)) throw new Error('ffmpeg wrote no image');
-      renameSync(tmp, output);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw new Error(
-        `contact-sheet: ffmpeg failed on ${input}: ${(e as Error).message.split('\n').slice(-3).join(' ')}`,
+    // Through a temp file: ffmpeg failing half-way leaves any previous sheet as it was.
+    await produceFileAtomic(output, async (tmp) => {
+      await runTool(
+        tools.ffmpeg,
+        [
+          '-v',
+          'error',
+          '-y',
+          '-i',
+          input,
+          '-vf',
+          contactSheetFilter(everyS, widthPx, columns, rows, FONT_FILE),
+          '-frames:v',
+          '1',
+          '-update',
+          '1',
+          tmp,
+        ],
+        { label: `on ${input}`, stderrLines: 3 },
       );
-    }
+      if (!existsSync(tmp)) throw new Error(`ffmpeg wrote no image for ${input}`);
+    });
     process.stderr.write(`contact-sheet: wrote ${output}\n`);
   });
 }

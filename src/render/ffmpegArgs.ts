@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { renderConfig } from '../../render.config';
 import type { CompositionAudio } from '../engine/composition';
-import type { FilmstripLayout } from '../engine/filmstrip';
+import type { FilmstripLayout } from '../engine/capture';
 
 /** Settings that shape the video stream (defaults from render.config.ts). */
 export interface VideoEncodeSettings {

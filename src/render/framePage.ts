@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { CompositionMeta } from '../engine/composition';
-import { singleFrameLayout, type FilmstripLayout } from '../engine/filmstrip';
+import { singleFrameLayout, type FilmstripLayout } from '../engine/capture';
 
 export type CaptureFormat = 'jpeg' | 'png';
 

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { renderConfig } from '../../render.config';
 import { compositionCatalog, findCompositionMeta } from '../compositions/catalog';
 import type { CompositionMeta } from '../engine/composition';
-import { MAX_FRAMES_PER_SHOT } from '../engine/filmstrip';
+import { MAX_FRAMES_PER_SHOT } from '../engine/capture';
 import { checkFrameRange, parseFrameRange, type FrameRange } from './frameRange';
 
 /** A frame range as "A-B" text, [first, last], or {first, last} (inclusive). */
@@ -25,9 +25,9 @@ export function resolveComposition(id: string): CompositionMeta {
 
 export function resolveFrameRange(input: FrameRangeInput | undefined, meta: CompositionMeta): FrameRange {
   if (input === undefined) return { first: 0, last: meta.durationInFrames - 1 };
-  if (typeof input === 'string') return parseFrameRange(input, meta.durationInFrames, meta.id);
+  if (typeof input === 'string') return parseFrameRange(input, meta);
   const r = Array.isArray(input) ? { first: input[0] as number, last: input[1] as number } : (input as FrameRange);
-  return checkFrameRange(r, meta.durationInFrames, meta.id);
+  return checkFrameRange(r, meta);
 }
 
 /** Capture workers: a whole number >= 1 (more than 2 per core only adds memory). */

@@ -1,8 +1,7 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { renderConfig } from '../../render.config';
+import { writeFileAtomic } from '../publish/atomicWrite';
 import { REPO_ROOT } from './bundle';
-import { onAbortCleanup } from './childProcesses';
 import { launchChromium } from './chromium';
 import { openFramePage, type CaptureFormat } from './framePage';
 import { openRenderSession } from './renderSession';
@@ -46,8 +45,6 @@ export async function renderStill(options: RenderStillOptions): Promise<RenderSt
     await session.close();
     throw e;
   });
-  const tmp = `${outPath}.partial-${process.pid}${ext}`;
-  const unregister = onAbortCleanup(() => rmSync(tmp, { force: true }));
   try {
     const page = await openFramePage(browser.browser, {
       url: session.pageUrl,
@@ -59,13 +56,9 @@ export async function renderStill(options: RenderStillOptions): Promise<RenderSt
     });
     await page.setFrame(frame);
     const image = await page.capture(format, renderConfig.capture.jpegQuality);
-    mkdirSync(dirname(outPath), { recursive: true });
-    writeFileSync(tmp, image);
-    renameSync(tmp, outPath);
+    writeFileAtomic(outPath, image);
     return { outPath, frame, format, width: meta.width, height: meta.height, elapsedMs: performance.now() - started };
   } finally {
-    rmSync(tmp, { force: true });
-    unregister();
     await browser.close();
     await session.close();
   }

@@ -2,11 +2,10 @@
  * `npm run still -- --composition ID --frame N --out file.png`: writes one
  * frame as PNG (or JPEG for .jpg/.jpeg).
  */
-import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { renderConfig } from '../../render.config';
 import { compositionCatalog } from '../compositions/catalog';
-import { parseIntegerOption, runCli } from './cliSupport';
+import { parseIntegerOption, runCli } from '../publish/runCli';
 import { renderStill } from './renderStill';
 
 const HELP = `Usage: npm run still -- [options]
@@ -23,21 +22,13 @@ Compositions:
 ${compositionCatalog.map((c) => `  ${c.id.padEnd(20)} ${c.width}x${c.height}, frames 0-${c.durationInFrames - 1}, poster ${c.posterFrame}`).join('\n')}
 `;
 
-runCli(HELP, async () => {
-  const { values } = parseArgs({
-    options: {
-      composition: { type: 'string' },
-      frame: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+const OPTIONS = {
+  composition: { type: 'string' },
+  frame: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+void runCli({ name: 'still', help: HELP, options: OPTIONS }, async ({ values }) => {
   const result = await renderStill({
     compositionId: values.composition ?? renderConfig.defaultCompositionId,
     frame: parseIntegerOption('--frame', values.frame),

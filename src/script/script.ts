@@ -12,7 +12,6 @@
  * Pure: no file system access here (see src/voiceover for I/O), so it runs in the
  * browser and in Node alike.
  */
-import { z } from 'zod';
 import { REQUIRED_BOOKMARKS, SCENE_IDS, type SceneId } from './sceneIds';
 
 /** One caption word with its spoken form. */
@@ -76,27 +75,6 @@ const BOOKMARK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 const LEADING_PUNCT = /^[("“‘'¿¡]+/u;
 const TRAILING_PUNCT = /[.,:;!?)"”’'…]+$/u;
-
-const wordSchema = z.object({
-  text: z.string().regex(HAS_ALNUM, 'a word needs a letter or digit (attach lone punctuation to a word)'),
-  spoken: z.string().regex(HAS_ALNUM, 'the spoken form needs a letter or digit'),
-  line: z.number().int().positive(),
-});
-const bookmarkSchema = z.object({
-  name: z
-    .string()
-    .regex(BOOKMARK_ID, 'bookmark ids are kebab-case: lowercase letters, digits and single dashes, e.g. pops-out'),
-  wordIndex: z.number().int().nonnegative(),
-  wordCount: z.number().int().positive('a bookmark must contain at least one word: {pops out|pops-out}'),
-  line: z.number().int().positive(),
-});
-const sceneSchema = z.object({
-  id: z.enum(SCENE_IDS, { message: `unknown scene id; use one of ${SCENE_IDS.join(', ')}` }),
-  title: z.string().trim().min(1, 'missing chapter title: add a `title: ...` line under the scene heading'),
-  line: z.number().int().positive(),
-  words: z.array(wordSchema).min(1, 'empty narration: write at least one sentence under the scene heading'),
-  bookmarks: z.array(bookmarkSchema),
-});
 
 /** Splits a word into leading punctuation, core and trailing punctuation. */
 export function splitPunctuation(text: string): { lead: string; core: string; trail: string } {
@@ -229,26 +207,42 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+type Report = (line: number, message: string) => void;
+
 /**
  * Parses and validates the narration script. Throws ScriptError listing every
  * problem (file, line, what to fix): missing / duplicate / unknown / out-of-order
  * scenes, empty narration, missing title, missing required bookmarks, misspelt or
  * misplaced bookmarks, malformed markup.
  *
+ * Steps: read the sections (the `## say` list, the scenes' titles and words),
+ * build and check each scene, check the scene set and order, check the bookmarks.
+ *
  * @param text the script file's content
  * @param file path shown in error messages
  */
 export function parseScript(text: string, file = 'captions/narration.script.md'): NarrationScript {
   const issues: ScriptIssue[] = [];
-  const report = (line: number, message: string): void => {
-    issues.push({ file, line, message });
-  };
+  const report: Report = (line, message) => void issues.push({ file, line, message });
   const lines = text.split(/\r?\n/);
+  const { pronunciations, raw } = readSections(lines, report);
+  const scenes = raw.map((r) => buildScene(r, pronunciations, report)).filter((s) => s !== null);
+  checkSceneSet(raw, lines.length, report);
+  for (const s of scenes) checkBookmarks(s, report);
+  if (issues.length > 0) throw new ScriptError(issues.sort((a, b) => a.line - b.line));
+  const ordered = SCENE_IDS.map((id) => scenes.find((s) => s.id === id)!);
+  return { file, scenes: ordered, pronunciations };
+}
+
+/** Reads the file line by line: the `## say` pronunciations, and each `## scene` with its title, words and bookmarks. */
+function readSections(
+  lines: readonly string[],
+  report: Report,
+): { pronunciations: Record<string, string>; raw: RawScene[] } {
   const pronunciations: Record<string, string> = {};
   const raw: RawScene[] = [];
   let section: 'preamble' | 'say' | 'scene' = 'preamble';
   let scene: RawScene | null = null;
-
   lines.forEach((content, idx) => {
     const line = idx + 1;
     const heading = /^##\s+(.*?)\s*$/.exec(content);
@@ -269,13 +263,7 @@ export function parseScript(text: string, file = 'captions/narration.script.md')
     if (trimmed === '' || trimmed.startsWith('>') || trimmed.startsWith('<!--')) return;
     if (section === 'preamble') return;
     if (section === 'say') {
-      const m = /^-\s*(.+?)\s*:\s*(.+?)\s*$/.exec(trimmed);
-      if (!m || !HAS_ALNUM.test(m[2]!)) {
-        report(line, 'pronunciation lines look like "- AMPA: am-pa"');
-        return;
-      }
-      if (m[1]! in pronunciations) report(line, `"${m[1]}" already has a spoken form; keep one line per word`);
-      pronunciations[m[1]!] = m[2]!;
+      readPronunciation(trimmed, line, pronunciations, report);
       return;
     }
     const s = scene!;
@@ -287,36 +275,66 @@ export function parseScript(text: string, file = 'captions/narration.script.md')
     }
     tokeniseLine(trimmed, line, s, report);
   });
+  return { pronunciations, raw };
+}
 
-  // Structure of each scene (zod), with line numbers.
-  const scenes: ScriptScene[] = [];
-  for (const r of raw) {
-    const words: ScriptWord[] = r.words.map((w, wi) => {
-      const sentenceStart = wi === 0 || /[.!?]["”’)]*$/.test(r.words[wi - 1]!.text);
-      const { lead, core, trail } = splitPunctuation(w.text);
-      let spokenCore = w.inlineSpoken ?? pronunciations[core] ?? core;
-      // Sentence-initial capitals: festival uses them to find sentence ends.
-      if (sentenceStart && /^\p{Ll}/u.test(spokenCore)) spokenCore = spokenCore[0]!.toUpperCase() + spokenCore.slice(1);
-      return { text: w.text, spoken: lead + spokenCore + trail, line: w.line };
-    });
-    const candidate = { id: r.id, title: r.title, line: r.line, words, bookmarks: r.bookmarks };
-    const parsed = sceneSchema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const [key, index] = issue.path;
-        let line = r.line;
-        if ((key === 'words' || key === 'bookmarks') && typeof index === 'number') {
-          line = (key === 'words' ? words[index]?.line : r.bookmarks[index]?.line) ?? r.line;
-        }
-        const where = key === 'id' ? `scene "${r.id}"` : `scene ${r.id}`;
-        report(line, `${where}: ${issue.message}`);
-      }
-      continue;
-    }
-    scenes.push(parsed.data as ScriptScene);
+/** One `- Caption: spoken form` line of the `## say` list. */
+function readPronunciation(
+  trimmed: string,
+  line: number,
+  pronunciations: Record<string, string>,
+  report: Report,
+): void {
+  const m = /^-\s*(.+?)\s*:\s*(.+?)\s*$/.exec(trimmed);
+  if (!m || !HAS_ALNUM.test(m[2]!)) {
+    report(line, 'pronunciation lines look like "- AMPA: am-pa"');
+    return;
   }
+  if (m[1]! in pronunciations) report(line, `"${m[1]}" already has a spoken form; keep one line per word`);
+  pronunciations[m[1]!] = m[2]!;
+}
 
-  // Scene set and order.
+/**
+ * A scene with each word's spoken form, or null (problems reported) when what
+ * the writer wrote is not a scene: an unknown id, no title, no words, a word
+ * or spoken form without a letter or digit, an empty or malformed bookmark.
+ */
+function buildScene(r: RawScene, pronunciations: Record<string, string>, report: Report): ScriptScene | null {
+  const words: ScriptWord[] = r.words.map((w, wi) => {
+    const sentenceStart = wi === 0 || /[.!?]["”’)]*$/.test(r.words[wi - 1]!.text);
+    const { lead, core, trail } = splitPunctuation(w.text);
+    let spokenCore = w.inlineSpoken ?? pronunciations[core] ?? core;
+    // Sentence-initial capitals: festival uses them to find sentence ends.
+    if (sentenceStart && /^\p{Ll}/u.test(spokenCore)) spokenCore = spokenCore[0]!.toUpperCase() + spokenCore.slice(1);
+    return { text: w.text, spoken: lead + spokenCore + trail, line: w.line };
+  });
+  let problems = 0;
+  const problem = (line: number, message: string, where = `scene ${r.id}`) => {
+    problems++;
+    report(line, `${where}: ${message}`);
+  };
+  if (!isSceneId(r.id)) problem(r.line, `unknown scene id; use one of ${SCENE_IDS.join(', ')}`, `scene "${r.id}"`);
+  if (r.title.trim() === '') problem(r.line, 'missing chapter title: add a `title: ...` line under the scene heading');
+  if (words.length === 0) problem(r.line, 'empty narration: write at least one sentence under the scene heading');
+  for (const w of words) {
+    if (!HAS_ALNUM.test(w.text)) problem(w.line, 'a word needs a letter or digit (attach lone punctuation to a word)');
+    if (!HAS_ALNUM.test(w.spoken)) problem(w.line, 'the spoken form needs a letter or digit');
+  }
+  for (const b of r.bookmarks) {
+    if (!BOOKMARK_ID.test(b.name))
+      problem(b.line, 'bookmark ids are kebab-case: lowercase letters, digits and single dashes, e.g. pops-out');
+    if (b.wordCount < 1) problem(b.line, 'a bookmark must contain at least one word: {pops out|pops-out}');
+  }
+  if (problems > 0 || !isSceneId(r.id)) return null;
+  return { id: r.id, title: r.title, line: r.line, words, bookmarks: r.bookmarks };
+}
+
+function isSceneId(id: string): id is SceneId {
+  return (SCENE_IDS as readonly string[]).includes(id);
+}
+
+/** Every scene once, none missing, in SCENE_IDS order. */
+function checkSceneSet(raw: readonly RawScene[], lastLine: number, report: Report): void {
   const seen = new Map<string, number>();
   for (const r of raw) {
     const first = seen.get(r.id);
@@ -324,7 +342,6 @@ export function parseScript(text: string, file = 'captions/narration.script.md')
       report(r.line, `duplicate scene "${r.id}" (first at line ${first}): merge the two or rename one`);
     else seen.set(r.id, r.line);
   }
-  const lastLine = lines.length;
   for (const id of SCENE_IDS) {
     if (!seen.has(id)) {
       const prevIdx = SCENE_IDS.indexOf(id) - 1;
@@ -332,55 +349,51 @@ export function parseScript(text: string, file = 'captions/narration.script.md')
       report(lastLine, `missing scene "${id}": add a "## ${id}" section with a title and narration${after}`);
     }
   }
-  const known = raw.filter((r) => (SCENE_IDS as readonly string[]).includes(r.id));
+  const known = raw.filter((r) => isSceneId(r.id));
   const order = known.map((r) => r.id).filter((id, i, a) => a.indexOf(id) === i);
   const expected = SCENE_IDS.filter((id) => order.includes(id));
   if (order.join() !== expected.join()) {
     const firstWrong = known.find((r, i) => r.id !== expected[i]);
     report(firstWrong?.line ?? 1, `scenes out of order: expected ${SCENE_IDS.join(', ')}; found ${order.join(', ')}`);
   }
+}
 
-  // Bookmarks.
-  for (const s of scenes) {
-    const required = REQUIRED_BOOKMARKS[s.id];
-    const names = new Map<string, number>();
-    for (const b of s.bookmarks) {
-      const prev = names.get(b.name);
-      if (prev !== undefined)
-        report(
-          b.line,
-          `scene ${s.id}: bookmark "${b.name}" is used twice (also line ${prev}); ids must be unique in a scene`,
-        );
-      names.set(b.name, b.line);
-      if (required.includes(b.name)) continue;
-      const owner = SCENE_IDS.find((id) => id !== s.id && REQUIRED_BOOKMARKS[id].includes(b.name));
-      if (owner) {
-        report(
-          b.line,
-          `scene ${s.id}: bookmark "${b.name}" belongs to scene ${owner}; move it there (this scene needs: ${required.join(', ')})`,
-        );
-        continue;
-      }
-      const near = required.find((r) => editDistance(r, b.name) <= 2 && !s.bookmarks.some((x) => x.name === r));
-      if (near)
-        report(
-          b.line,
-          `scene ${s.id}: unknown bookmark "${b.name}"; did you mean "${near}"? Write {${s.words[b.wordIndex]?.text ?? 'word'}|${near}}`,
-        );
+/** Each bookmark used once, in the scene that needs it (with a "did you mean" for a misspelling); every required one present. */
+function checkBookmarks(s: ScriptScene, report: Report): void {
+  const required = REQUIRED_BOOKMARKS[s.id];
+  const names = new Map<string, number>();
+  for (const b of s.bookmarks) {
+    const prev = names.get(b.name);
+    if (prev !== undefined)
+      report(
+        b.line,
+        `scene ${s.id}: bookmark "${b.name}" is used twice (also line ${prev}); ids must be unique in a scene`,
+      );
+    names.set(b.name, b.line);
+    if (required.includes(b.name)) continue;
+    const owner = SCENE_IDS.find((id) => id !== s.id && REQUIRED_BOOKMARKS[id].includes(b.name));
+    if (owner) {
+      report(
+        b.line,
+        `scene ${s.id}: bookmark "${b.name}" belongs to scene ${owner}; move it there (this scene needs: ${required.join(', ')})`,
+      );
+      continue;
     }
-    for (const r of required) {
-      if (!names.has(r)) {
-        report(
-          s.line,
-          `scene ${s.id}: missing required bookmark "${r}": mark the cue word, e.g. {word|${r}} (required: ${required.join(', ')})`,
-        );
-      }
+    const near = required.find((r) => editDistance(r, b.name) <= 2 && !s.bookmarks.some((x) => x.name === r));
+    if (near)
+      report(
+        b.line,
+        `scene ${s.id}: unknown bookmark "${b.name}"; did you mean "${near}"? Write {${s.words[b.wordIndex]?.text ?? 'word'}|${near}}`,
+      );
+  }
+  for (const r of required) {
+    if (!names.has(r)) {
+      report(
+        s.line,
+        `scene ${s.id}: missing required bookmark "${r}": mark the cue word, e.g. {word|${r}} (required: ${required.join(', ')})`,
+      );
     }
   }
-
-  if (issues.length > 0) throw new ScriptError(issues.sort((a, b) => a.line - b.line));
-  const ordered = SCENE_IDS.map((id) => scenes.find((s) => s.id === id)!);
-  return { file, scenes: ordered, pronunciations };
 }
 
 /** The spoken text of one scene, as sent to the voice (one line). */

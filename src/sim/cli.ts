@@ -1,12 +1,12 @@
 /**
  * CLI: run one protocol and print its summary.
- *   npm run sim -- --protocol tetanus|lfs|pairing|test-pulse [--mg 1] [--apv] [--anisomycin]
- *                  [--camkii-block] [--clamp -70] [--json] [--plot out/sim.svg]
+ *   npm run sim -- --protocol tetanus|lfs|pairing|test-pulse [--trains 3] [--train-interval-min 10] [--mg 1]
+ *                  [--apv] [--anisomycin] [--camkii-block] [--clamp -70] [--json] [--plot out/sim.svg]
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { simulate } from './simulate';
-import { lowFrequencyStimulation, pairing, tetanus, testPulse } from './protocols';
+import { MAX_TRAINS, MAX_TRAIN_INTERVAL_MS, lowFrequencyStimulation, pairing, tetanus, testPulse } from './protocols';
 import { CLAMP_RANGE_MV, MG_RANGE_MILLIM } from './conditions';
 import { summarizeRun, type RunSummary } from './summary';
 import { plotRunSvg } from './plot';
@@ -20,7 +20,10 @@ export const HELP = `Simulate one CA1 dendritic spine (LTP/LTD) and print what h
 Usage: npm run sim -- [options]
 
 Options:
-  --protocol <name>   tetanus (100 Hz x 1 s, default) | lfs (1 Hz x 900) | pairing (2 Hz x 100 at 0 mV) | test-pulse
+  --protocol <name>   tetanus (100 Hz x 1 s trains, default) | lfs (1 Hz x 900) | pairing (2 Hz x 100 at 0 mV) | test-pulse
+  --trains <n>        tetanus only: number of 100 Hz x 1 s trains, integer 1..${MAX_TRAINS} (default 1)
+  --train-interval-min <min>
+                      tetanus only: train onset to onset, minutes, > 1 s and <= ${MAX_TRAIN_INTERVAL_MS / 60_000} (default 10)
   --mg <mM>           extracellular [Mg2+], ${MG_RANGE_MILLIM.min}..${MG_RANGE_MILLIM.max} mM (default 1)
   --apv               NMDA receptor antagonist present
   --anisomycin        protein-synthesis inhibitor present
@@ -30,13 +33,19 @@ Options:
   --plot <file.svg>   also write a multi-panel SVG plot of the run
   -h, --help          show this help
 
-Times in the summary are counted from the end of the protocol. Simulated time: protocol + 8 h.
-Example: npm run sim -- --protocol tetanus --anisomycin --json`;
+Times in the summary are counted from the end of the protocol (for trains: the end of the LAST train).
+Simulated time: protocol + 8 h.
+Examples: npm run sim -- --protocol tetanus --anisomycin --json
+          npm run sim -- --protocol tetanus --trains 3 --train-interval-min 10 --json`;
 
 export class CliError extends Error {}
 
 export interface CliOptions {
   protocol: CliProtocol;
+  /** Tetanus trains (null = not given: 1). */
+  trains: number | null;
+  /** Tetanus train onset-to-onset interval, minutes (null = not given: 10). */
+  trainIntervalMin: number | null;
   conditions: Partial<Conditions>;
   json: boolean;
   plotPath: string | null;
@@ -61,7 +70,15 @@ function parseNumber(
 
 /** Parse argv (without node and script). Throws CliError with a message naming the option and its valid range. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { protocol: 'tetanus', conditions: {}, json: false, plotPath: null, help: false };
+  const o: CliOptions = {
+    protocol: 'tetanus',
+    trains: null,
+    trainIntervalMin: null,
+    conditions: {},
+    json: false,
+    plotPath: null,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
     const eq = raw.indexOf('=');
@@ -78,6 +95,21 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         if (!PROTOCOLS.includes(v as CliProtocol))
           throw new CliError(`--protocol must be one of ${PROTOCOLS.join(', ')}, got "${v ?? ''}"`);
         o.protocol = v as CliProtocol;
+        break;
+      }
+      case '--trains': {
+        const v = parseNumber('--trains', value(), { min: 1, max: MAX_TRAINS }, 'trains');
+        if (!Number.isInteger(v))
+          throw new CliError(`--trains must be a whole number of trains in 1..${MAX_TRAINS}, got ${v}`);
+        o.trains = v;
+        break;
+      }
+      case '--train-interval-min': {
+        const range = { min: 0, max: MAX_TRAIN_INTERVAL_MS / 60_000 };
+        const v = parseNumber('--train-interval-min', value(), range, 'min');
+        if (!(v * 60_000 > 1000))
+          throw new CliError(`--train-interval-min must be longer than one 1-s train (more than 1/60 min), got ${v}`);
+        o.trainIntervalMin = v;
         break;
       }
       case '--mg':
@@ -107,17 +139,26 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       }
       default:
         throw new CliError(
-          `unknown option "${raw}". Valid: --protocol, --mg, --apv, --anisomycin, --camkii-block, --clamp, --json, --plot, --help`,
+          `unknown option "${raw}". Valid: --protocol, --trains, --train-interval-min, --mg, --apv, --anisomycin, --camkii-block, --clamp, --json, --plot, --help`,
         );
     }
   }
+  if (o.protocol !== 'tetanus' && (o.trains !== null || o.trainIntervalMin !== null))
+    throw new CliError(`--trains and --train-interval-min apply to --protocol tetanus only, not ${o.protocol}`);
   return o;
 }
 
-export function protocolFor(name: CliProtocol): Protocol {
+/** The protocol a CLI invocation runs (trains only for tetanus). */
+export function protocolFor(
+  name: CliProtocol,
+  trains: { trains?: number | null; intervalMin?: number | null } = {},
+): Protocol {
   switch (name) {
     case 'tetanus':
-      return tetanus();
+      return tetanus({
+        trains: trains.trains ?? 1,
+        ...(trains.intervalMin != null ? { trainIntervalMs: trains.intervalMin * 60_000 } : {}),
+      });
     case 'lfs':
       return lowFrequencyStimulation();
     case 'pairing':
@@ -132,6 +173,7 @@ export function formatTable(s: RunSummary): string {
   const c = s.conditions;
   const rows: [string, string][] = [
     ['protocol', s.protocol],
+    ['times below counted from', 'the end of the (last) induction train'],
     [
       'conditions',
       `Mg ${c.mgOutMilliM} mM${c.apv ? ', APV' : ''}${c.anisomycin ? ', anisomycin' : ''}${c.camkiiBlocked ? ', CaMKII block' : ''}${c.clampMv !== null ? `, clamp ${c.clampMv} mV` : ', current clamp'}`,
@@ -175,8 +217,12 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
     return 0;
   }
   try {
-    if (!opts.json) err(`sim: simulating ${opts.protocol} + 8 h ...`);
-    const trace = simulate(protocolFor(opts.protocol), opts.conditions);
+    const protocol = protocolFor(opts.protocol, { trains: opts.trains, intervalMin: opts.trainIntervalMin });
+    if (!opts.json)
+      err(
+        `sim: simulating ${opts.protocol}${protocol.trains && protocol.trains.count > 1 ? ` (${protocol.trains.count} trains, ${protocol.trains.intervalMs / 60_000} min apart)` : ''} + 8 h ...`,
+      );
+    const trace = simulate(protocol, opts.conditions);
     const summary = summarizeRun(trace);
     if (opts.plotPath) {
       const path = resolve(opts.plotPath);

@@ -4,9 +4,11 @@
  * post-tetanic potentiation and spine-head volume. All steps are exponential-Euler (stable at any dt).
  *
  * Weight w = 1 + early + late (1 = baseline AMPAR content). Early potentiation decays through three
- * 40-min stages (Erlang-3: ~80 % left at 1 h, ~17 % at 3 h, ~0 by 8 h; E-LTP 1-3 h, Frey 1988,
- * Abbas 2015) unless plasticity-related proteins capture it into the late component
- * (synaptic tagging and capture, Frey & Morris 1997). Anisomycin sets protein synthesis to zero.
+ * 40-min stages (Erlang-3: ~80 % left at 1 h, ~17 % at 3 h, ~0 by 8 h; E-LTP 1-3 h, Huang & Kandel
+ * 1994, Abbas 2015) unless plasticity-related proteins capture it into the late component
+ * (synaptic tagging and capture, Frey & Morris 1997). Proteins are made only when a trigger summed over
+ * trains passes a threshold that one 100 Hz x 1 s train does not reach and three trains 10 min apart do
+ * (Huang & Kandel 1994 Learn Mem 1:74). Anisomycin sets protein synthesis to zero.
  */
 import { P as PImported } from './parameters';
 import { hill as hillImported, relaxTowards as relaxTowardsImported } from './relax';
@@ -26,11 +28,11 @@ export interface ExpressionState {
   early3: number;
   /** Late (consolidated) potentiation, fraction of baseline weight. */
   late: number;
-  /** Protein-synthesis trigger (0..1), integrates the insertion signal over ~10 min. */
+  /** Protein-synthesis trigger (PKA/ERK-like): sums the insertion signal of each train, decays over ~1 h. */
   proteinTrigger: number;
   /** Plasticity-related protein level (0..1). */
   protein: number;
-  /** GluA1 S831 phosphorylated fraction (0..1). */
+  /** GluA1 S831 phosphorylation signal (0..1 of its modelled effect; not the stoichiometry, see types.ts). */
   s831: number;
   /** Post-tetanic potentiation (presynaptic, fraction of baseline release). */
   ptp: number;
@@ -59,7 +61,7 @@ export function restingExpressionState(): ExpressionState {
   };
 }
 
-/** Insertion drive (0..1) from the pT286 fraction: steep (Hill n = 4, half at 0.3); T286 is required for LTP. */
+/** Insertion drive (0..1) from the pT286 fraction: steep Hill (insertionDriveHalfPT286, insertionDriveHillN); T286 is required for LTP. */
 export function insertionDrive(pT286: number): number {
   return hill(pT286, P.insertionDriveHalfPT286, P.insertionDriveHillN);
 }
@@ -79,6 +81,17 @@ export function ampaReceptorCount(s: ExpressionState): number {
   return Math.min(P.ampaMaxCount, P.ampaBaselineCount * ampaContentRelative(s));
 }
 
+/**
+ * Sustained spine growth (fraction of baseline volume) for a potentiation x (fraction of baseline weight):
+ * slope sustainedGrowthPerPotentiation at small x, saturating towards sustainedGrowthMax for large x
+ * (repeated trains), g.x.M / (g.x + M); linear shrinkage for LTD (x < 0, Zhou 2004).
+ */
+export function sustainedGrowthTarget(x: number): number {
+  const g = P.sustainedGrowthPerPotentiation;
+  if (x <= 0) return P.sustainedShrinkPerDepression * x;
+  return (g * x * P.sustainedGrowthMax) / (g * x + P.sustainedGrowthMax);
+}
+
 /** Spine head volume (um3): baseline x (1 + transient + sustained), floored at 30 % of baseline. */
 export function spineHeadVolumeUm3(s: ExpressionState): number {
   return P.spineHeadVolumeUm3 * Math.max(0.3, 1 + s.transientGrowth + s.sustainedGrowth);
@@ -86,7 +99,7 @@ export function spineHeadVolumeUm3(s: ExpressionState): number {
 
 /**
  * Presynaptic post-tetanic potentiation after one spike arriving `gapMs` after the previous one:
- * += 0.012 x exp(-gap / 100 ms) x (1 - ptp/2). Only high-frequency trains build PTP (residual
+ * += ptpPerSpike x exp(-gap / 100 ms) x (1 - ptp/2). Only high-frequency trains build PTP (residual
  * presynaptic Ca2+); sparse test pulses and 1 Hz LFS do not. Saturates near +200 %.
  */
 export function ptpAfterSpike(ptp: number, gapMs: number): number {
@@ -128,9 +141,18 @@ export function stepExpression(s: ExpressionState, inp: ExpressionInputs, dtMs: 
   const lateRate = 1 / P.latePotentiationDecayS;
   const late = relaxTowards(s.late, (capture * earlyTotal) / lateRate, lateRate, dtS);
 
-  // Protein synthesis (PKA/ERK -> translation); anisomycin blocks it.
-  const proteinTrigger = relaxTowards(s.proteinTrigger, u, 1 / P.proteinTriggerS, dtS);
-  const proteinTarget = inp.anisomycin ? 0 : hill(s.proteinTrigger, P.proteinTriggerHalf, 2);
+  // Protein synthesis (PKA/ERK -> translation); anisomycin blocks it. The trigger sums the insertion
+  // signal of each train and decays over ~1 h, so trains 10 min apart add up; translation needs the sum
+  // to pass a steep threshold that one train does not reach (Huang & Kandel 1994: one train gives early
+  // LTP only, three trains give protein-synthesis-dependent late LTP).
+  const triggerDecay = 1 / P.proteinTriggerDecayS;
+  const proteinTrigger = relaxTowards(
+    s.proteinTrigger,
+    (P.proteinTriggerGainPerS * u) / triggerDecay,
+    triggerDecay,
+    dtS,
+  );
+  const proteinTarget = inp.anisomycin ? 0 : hill(s.proteinTrigger, P.proteinTriggerHalf, P.proteinTriggerHillN);
   const proteinTau = proteinTarget > s.protein ? P.proteinSynthesisS : P.proteinDecayS;
   const protein = relaxTowards(s.protein, proteinTarget, 1 / proteinTau, dtS);
 
@@ -150,7 +172,7 @@ export function stepExpression(s: ExpressionState, inp: ExpressionInputs, dtMs: 
   const gOn = P.transientGrowthGainPerS * s.actin;
   const gRate = gOn / P.transientGrowthMax + tg;
   const transientGrowth = relaxTowards(s.transientGrowth, gOn / gRate, gRate, dtS);
-  const sustainedTarget = P.sustainedGrowthPerPotentiation * (earlyTotal + s.late);
+  const sustainedTarget = sustainedGrowthTarget(earlyTotal + s.late);
   const sustainedGrowth = relaxTowards(s.sustainedGrowth, sustainedTarget, 1 / P.sustainedGrowthS, dtS);
 
   s.insertionSignal = insertionSignal;

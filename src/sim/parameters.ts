@@ -27,7 +27,12 @@ export const PARAMETER_TABLE = {
   // ---- 1. NMDA receptor Mg2+ block (Jahr & Stevens 1990) -------------------------------------
   mgBlockKdZeroMvMilliM: row(3.57, 'mM', 'Jahr & Stevens 1990 J Neurosci 10:3178', 'measured'),
   mgBlockVoltageCoeffPerMv: row(0.062, '1/mV', 'Jahr & Stevens 1990 J Neurosci 10:3178', 'measured'),
-  mgOutDefaultMilliM: row(1.0, 'mM', 'physiological/ACSF 1-2 mM (Brunel & Wang 2001; Urakubo 2008)', 'measured'),
+  mgOutDefaultMilliM: row(
+    1.0,
+    'mM',
+    'ACSF/physiological [Mg2+]o 1-2 mM; 1 mM is the reference column of the Jahr & Stevens 1990 table (1-1.5 mM is also what the model code of Brunel & Wang 2001 and Urakubo 2008 uses)',
+    'measured',
+  ),
 
   // ---- 2. Glutamate transient -------------------------------------------------------------------
   cleftGlutamatePeakMilliM: row(1.1, 'mM', 'Clements et al. 1992 Science 258:1498', 'measured'),
@@ -56,7 +61,7 @@ export const PARAMETER_TABLE = {
   ampaUnbindingPerMs: row(
     0.4,
     '1/ms',
-    'closing rate 1/2.5 ms: measured CA1 AMPA EPSC decay 2-3 ms (PMC2269430 Fig. 4: 2.6 +- 1.0 ms); Destexhe 1994 uses 0.19 (5.26 ms) but then peaks 1.9 ms after release',
+    'closing rate 1/2.5 ms: measured AMPA EPSC decay 2-3 ms (2.6 +- 1.0 ms, read in the Fig. 4 caption of PMC2269430; reference section 2); Destexhe 1994 uses 0.19 (5.26 ms) but then peaks 1.9 ms after release',
     'model',
   ),
   nmdaBindingPerMilliMPerMs: row(0.072, '1/(mM ms)', 'Destexhe et al. 1994 (nmda.mod Alpha)', 'model'),
@@ -74,11 +79,16 @@ export const PARAMETER_TABLE = {
   ),
   ampaReversalMv: row(0, 'mV', 'all cited mod files (Destexhe 1994)', 'measured'),
   nmdaReversalMv: row(0, 'mV', 'all cited mod files (Destexhe 1994)', 'measured'),
-  caReversalMv: row(130, 'mV', 'Shouval, Bear & Cooper 2002 PNAS 99:10831 (CaDP-MatLab V_r = 130)', 'model'),
+  caReversalMv: row(
+    130,
+    'mV',
+    'Shouval, Bear & Cooper 2002 PNAS 99:10831, value read in its model code (folmez/CaDP-MatLab, V_r = 130 mV)',
+    'model',
+  ),
   ampaUnitaryConductancePicoS: row(
     10,
     'pS',
-    '~10 pS per AMPAR channel (Harris & Stevens 1989; reference section 2)',
+    'mean elementary conductance of AMPAR channels ~10 pS in outside-out patches from CA1/CA3 apical dendrites, by non-stationary fluctuation analysis (Spruston, Jonas & Sakmann 1995 J Physiol 482:325)',
     'measured',
   ),
   ampaBaselineCount: row(
@@ -91,13 +101,13 @@ export const PARAMETER_TABLE = {
   nmdaMaxConductanceNanoS: row(
     0.145,
     'nS',
-    'spine-head synaptic NMDA conductance with all receptors open; calibrated so one test pulse at rest gives a spine Ca peak of ~0.33 uM, just above the calcineurin threshold (0.2-2 nS range, Kim 2013 uses 0.5 nS)',
+    'spine-head synaptic NMDA conductance with all receptors open; calibrated so one test pulse at rest gives a spine Ca peak of ~0.33 uM, just above the calcineurin threshold. Peak NMDA/AMPA conductance of a test pulse (Mg-free) is then 0.12, inside the 0.03-0.62 NMDA/AMPA peak ratio of CA1 dendritic patches (Spruston, Jonas & Sakmann 1995 J Physiol 482:325)',
     'model',
   ),
   branchNmdaConductancePerSynapseNanoS: row(
     4.1,
     'nS',
-    'NMDA conductance per co-activated synapse seen by the branch membrane (synaptic + extrasynaptic/shaft NMDARs of the neighbours), lumped; sets the tetanic depolarisation to ~-30 mV (dendritic NMDA plateaus, Schiller 2000)',
+    'NMDA conductance per co-activated synapse seen by the branch membrane (synaptic + extrasynaptic/shaft NMDARs of the neighbours, recruited by glutamate spillover during trains), lumped. With it a 100 Hz train drives a regenerative NMDA plateau: the branch peaks at about -15 mV (Mg2+ unblocked fraction B ~0.58) ~75 ms into the train and settles near -26 mV (B ~0.41) as release depresses, while a single test pulse depolarises by ~10 mV (B stays below 0.09). Local NMDA spike/plateau potentials of tens of mV in thin dendrites: Schiller et al. 2000 Nature 404:285; Major et al. 2008 J Neurophysiol 99:2584; spillover onto extrasynaptic NMDARs during repetitive input: Chalifoux & Carter 2011 J Neurosci 31:16435 (amplitudes at the dendrite class A, not re-read; no direct CA1 dendritic recording during a 100 Hz x 1 s train was re-read)',
     'model',
   ),
   nmdaCaFraction: row(
@@ -130,7 +140,7 @@ export const PARAMETER_TABLE = {
   cooperativeSynapseCount: row(
     70,
     'synapses',
-    'co-activated Schaffer synapses on the branch (field stimulation cooperativity); chosen so a test pulse gives a ~8 mV spine EPSP',
+    'co-activated Schaffer synapses on the branch (field stimulation cooperativity); chosen so a test pulse gives a ~10 mV spine EPSP',
     'model',
   ),
   branchLeakConductanceNanoS: row(10, 'nS', 'branch input conductance (100 MOhm input resistance)', 'model'),
@@ -145,14 +155,19 @@ export const PARAMETER_TABLE = {
   restCaMicroM: row(
     0.065,
     'uM',
-    'CA1 spine resting Ca 65 nM (Sabatini, Oertner & Svoboda 2002 Neuron 33:439)',
+    'CA1 spine resting Ca 65 nM (Sabatini, Oertner & Svoboda 2002 Neuron 33:439, as quoted in the BBP model code CaDynamics_DC0_hip.mod; primary paper not re-read)',
     'measured',
   ),
-  caDecayMs: row(12, 'ms', 'spine Ca decay tau 12 ms (Sabatini et al. 2002)', 'measured'),
+  caDecayMs: row(
+    12,
+    'ms',
+    'spine Ca decay tau 12 ms (Sabatini et al. 2002 Neuron 33:439, as quoted in the BBP model code CaDynamics_DC0_hip.mod)',
+    'measured',
+  ),
   caBufferCapacity: row(
     20,
     'dimensionless',
-    'endogenous buffer capacity kappa_E ~20 in spines (Sabatini et al. 2002)',
+    'endogenous buffer capacity kappa_E ~20 in spines (Sabatini et al. 2002 Neuron 33:439; abstract: low buffer capacity; the value as quoted in the BBP model code)',
     'measured',
   ),
   spineHeadVolumeUm3: row(
@@ -173,21 +188,31 @@ export const PARAMETER_TABLE = {
   camkiiHillKMicroM: row(
     0.7,
     'uM',
-    'K_H1 (Miller, Zhabotinsky, Lisman & Wang 2005 PLoS Biol 3:e107, Table 1, secondary transcription)',
+    'K_H1 (Miller, Zhabotinsky, Lisman & Wang 2005 PLoS Biol 3:e107, Table 1; read in a secondary transcription, D. Singh params.py model code)',
     'model',
   ),
-  camkiiHillN: row(3, 'dimensionless', 'n_H (Miller et al. 2005)', 'model'),
-  camkiiPhosphorylationPerS: row(1.5, '1/s', 'k1 T286 autophosphorylation (Miller et al. 2005)', 'model'),
+  camkiiHillN: row(
+    3,
+    'dimensionless',
+    'n_H (Miller et al. 2005 Table 1, secondary transcription in model code)',
+    'model',
+  ),
+  camkiiPhosphorylationPerS: row(
+    1.5,
+    '1/s',
+    'k1 T286 autophosphorylation (Miller et al. 2005 Table 1, secondary transcription in model code)',
+    'model',
+  ),
   calmodulinCaRiseS: row(
     0.02,
     's',
-    'Ca2+ binding to CaM follows the Ca2+ transient within tens of ms (Pepke et al. 2010 rates, as used by Chang 2019)',
+    'Ca2+ binding to CaM follows the Ca2+ transient within tens of ms (Pepke et al. 2010 PLoS Comput Biol 6:e1000675 rates, as used in the Chang 2019 model code)',
     'model',
   ),
   calmodulinCaDecayS: row(
     0.3,
     's',
-    'Ca2+/CaM (CaMKII-bound CaM, high affinity) loses Ca2+ over ~0.3 s (Pepke 2010; Chang 2019 model)',
+    'Ca2+/CaM (CaMKII-bound CaM, high affinity) loses Ca2+ over ~0.3 s (Pepke et al. 2010 rates, as used in the Chang 2019 model code)',
     'model',
   ),
   camCamkiiBindingRiseS: row(
@@ -206,7 +231,7 @@ export const PARAMETER_TABLE = {
   camkiiAutonomousActivity: row(
     0.6,
     'fraction of CaM-bound activity',
-    'Chang et al. 2019 model (autonomous = 0.6)',
+    'Chang et al. 2019 Nat Commun 10:2784; the value is from its model code (autonomous = 0.6), not a measurement',
     'model',
   ),
   camkiiPp1DephosphorylationGain: row(
@@ -220,10 +245,10 @@ export const PARAMETER_TABLE = {
   calcineurinHillKMicroM: row(
     0.3,
     'uM',
-    'K_H2 = 0.3 uM, phosphatase side switches on below CaMKII (Miller 2005; Graupner & Brunel 2007 PLoS Comput Biol 3:e221)',
+    'K_H2 = 0.3 uM, phosphatase side switches on below CaMKII (Miller et al. 2005 Table 1, secondary transcription in model code; Graupner & Brunel 2007 PLoS Comput Biol 3:e221)',
     'model',
   ),
-  calcineurinHillN: row(3, 'dimensionless', 'Miller et al. 2005', 'model'),
+  calcineurinHillN: row(3, 'dimensionless', 'Miller et al. 2005 (secondary transcription in model code)', 'model'),
   calcineurinRiseS: row(0.05, 's', 'calcineurin activation follows Ca within tens of ms (model choice)', 'model'),
   calcineurinDecayS: row(
     1.5,
@@ -258,7 +283,12 @@ export const PARAMETER_TABLE = {
     'AMPAR exocytosis/trapping develops over ~1-2 min after induction (Patterson 2010; Matsuzaki 2004)',
     'model',
   ),
-  insertionRatePerS: row(0.1, '1/s', 'insertion rate at full drive (tuned: fEPSP ~150 % at 60 min)', 'model'),
+  insertionRatePerS: row(
+    0.1,
+    '1/s',
+    'insertion rate at full drive (tuned: fEPSP ~150 % 60 min after one 100 Hz x 1 s train, reference check 24)',
+    'model',
+  ),
   earlyPotentiationMax: row(
     1.2,
     'fraction of baseline',
@@ -268,7 +298,7 @@ export const PARAMETER_TABLE = {
   earlyStageS: row(
     2400,
     's',
-    'E-LTP lasts ~1-3 h: 3-stage decay, 40 min each (Abbas, Villers & Ris 2015; Frey 1988)',
+    'E-LTP lasts ~1-3 h: 3-stage decay, 40 min each (one train: Huang & Kandel 1994 Learn Mem 1:74; Abbas, Villers & Ris 2015 Rev Neurosci; with anisomycin LTP is back to baseline by 8 h, Frey et al. 1988 Brain Res 452:57)',
     'model',
   ),
   ltdRemovalPerS: row(
@@ -277,13 +307,25 @@ export const PARAMETER_TABLE = {
     'AMPAR endocytosis rate at full PP1 drive (tuned: LFS -> ~75 % at 60 min)',
     'model',
   ),
-  proteinTriggerS: row(600, 's', 'PKA/ERK -> translation trigger integrates over ~10 min (model choice)', 'model'),
-  proteinTriggerHalf: row(
-    0.003,
-    'fraction',
-    'half-activation of translation by the integrated insertion signal (model choice; a single 1-s tetanus gives L-LTP in CA1, Frey 1988)',
+  proteinTriggerGainPerS: row(
+    0.06,
+    '1/s',
+    'trigger gain per unit insertion signal: one 100 Hz x 1 s train adds ~0.4 (model choice, scaled so the threshold below separates one train from three)',
     'model',
   ),
+  proteinTriggerDecayS: row(
+    3600,
+    's',
+    'the PKA/ERK trigger of repeated trains decays over ~1 h, so trains 10 min apart summate (model choice; spacing of Huang & Kandel 1994 Learn Mem 1:74)',
+    'model',
+  ),
+  proteinTriggerHalf: row(
+    0.65,
+    'dimensionless',
+    'translation threshold on the summed trigger: one 100 Hz x 1 s train (~0.4) stays below it, three trains 10 min apart (~1.0) pass it. Huang & Kandel 1994 Learn Mem 1:74: one train gives early LTP lasting 1-3 h, three trains give PKA- and protein-synthesis-dependent late LTP (model threshold tuned to that outcome)',
+    'model',
+  ),
+  proteinTriggerHillN: row(8, 'dimensionless', 'steep (threshold-like) translation trigger (model choice)', 'model'),
   proteinSynthesisS: row(
     1800,
     's',
@@ -294,7 +336,7 @@ export const PARAMETER_TABLE = {
   captureRatePerS: row(
     0.0012,
     '1/s',
-    'capture of labile potentiation into L-LTP at full protein (tuned: control stays ~150 %)',
+    'capture of labile potentiation into L-LTP at full protein (synaptic tagging and capture, Frey & Morris 1997 Nature 385:533; rate tuned: three trains stay >= 130 % at 8 h, Huang & Kandel 1994)',
     'model',
   ),
   latePotentiationDecayS: row(259200, 's', 'L-LTP lasts days (3-day decay; Abraham 2003)', 'model'),
@@ -328,9 +370,21 @@ export const PARAMETER_TABLE = {
   ),
   transientGrowthDecayS: row(240, 's', 'transient sLTP decay (Matsuzaki 2004; Harvey & Svoboda 2007)', 'model'),
   sustainedGrowthPerPotentiation: row(
+    2,
+    'volume fraction per weight fraction',
+    'sustained spine volume tracks AMPAR content (Matsuzaki et al. 2001 Nat Neurosci 4:1086; Matsuzaki 2004; Govindarajan 2011); slope at small potentiation, tuned so one train gives +50..+100 % at 30-60 min',
+    'model',
+  ),
+  sustainedShrinkPerDepression: row(
     1.4,
     'volume fraction per weight fraction',
-    'sustained spine volume tracks AMPAR content (Matsuzaki 2001/2004; Govindarajan 2011)',
+    'LTD: the spine shrinks with its AMPAR content (Zhou, Homma & Poo 2004 Neuron 44:749; slope is a model choice)',
+    'model',
+  ),
+  sustainedGrowthMax: row(
+    1.6,
+    'fraction of baseline volume',
+    'saturation of sustained growth, so three trains stay near the sustained sLTP of small spines, +50..+100 % at >= 30 min (Matsuzaki et al. 2004 Nature 429:761; reference section 6, class A)',
     'model',
   ),
   sustainedGrowthS: row(

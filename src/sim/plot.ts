@@ -84,6 +84,12 @@ export function plotRunSvg(trace: SpineTrace, opts: { points?: number; title?: s
   const times: number[] = [];
   for (let i = 0; i < points; i++)
     times.push(t0 + Math.exp(Math.log(1) + ((Math.log(span) - Math.log(1)) * i) / (points - 1)));
+  // Later trains are a sliver on the log axis: sample each one every 10 ms so its peak is drawn.
+  const trains = p.trains;
+  if (trains && trains.count > 1)
+    for (let k = 1; k < trains.count; k++)
+      for (let dt = 0; dt <= trains.durationMs + 200; dt += 10) times.push(k * trains.intervalMs + dt);
+  times.sort((a, b) => a - b);
   const states = times.map((t) => trace.sample(t));
   const baseline = trace.sample(t0 - 1);
   const summary = summarizeRun(trace);
@@ -95,10 +101,10 @@ export function plotRunSvg(trace: SpineTrace, opts: { points?: number; title?: s
   );
   out.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
   out.push(
-    `<text x="${left}" y="30" font-size="20" font-weight="600">${esc(opts.title ?? `CA1 spine: ${p.name}`)}</text>`,
+    `<text x="${left}" y="30" font-size="20" font-weight="600">${esc(opts.title ?? `CA1 spine: ${p.name}${trains && trains.count > 1 ? `, ${trains.count} trains ${trains.intervalMs / 60_000} min apart` : ''}`)}</text>`,
   );
   out.push(
-    `<text x="${left}" y="56" font-size="13" fill="#475569">${esc(`${condText}. Time after the first induction spike (log). Dashed: baseline before induction. fEPSP 60 min: ${summary.fepspPercent['60min'].toFixed(0)} %`)}</text>`,
+    `<text x="${left}" y="56" font-size="13" fill="#475569">${esc(`${condText}. Time after the first induction spike (log). Dashed: baseline before induction. fEPSP 60 min / 8 h after the end of the ${trains && trains.count > 1 ? 'last train' : 'induction'}: ${summary.fepspPercent['60min'].toFixed(0)} / ${summary.fepspPercent['8h'].toFixed(0)} %`)}</text>`,
   );
   const ticks = [1, 10, 100, 1000, 10_000, 60_000, 600_000, 3_600_000, 4 * 3_600_000].filter((t) => t <= span);
   PANELS.forEach((panel, k) => {

@@ -60,16 +60,54 @@ export function testPulse(opts: TestPulseOptions = {}): Protocol {
   return assembleProtocol('test-pulse', [0], 1000, { baselinePulsesMs: [], ...opts });
 }
 
-/** High-frequency tetanus: rateHz (default 100) for durationMs (default 1000). End = durationMs. */
-export function tetanus(opts: { rateHz?: number; durationMs?: number } & TestPulseOptions = {}): Protocol {
+/** Options of `tetanus()`: one train or several identical trains, onset to onset `trainIntervalMs` apart. */
+export interface TetanusOptions extends TestPulseOptions {
+  /** Spike rate within a train, Hz (default 100). */
+  rateHz?: number;
+  /** Duration of one train, ms (default 1000). */
+  durationMs?: number;
+  /** Number of trains, integer 1..20 (default 1). */
+  trains?: number;
+  /**
+   * Train onset to train onset, ms (default 10 min, the spacing of Huang & Kandel 1994 Learn Mem 1:74);
+   * must be longer than one train and at most 2 h. Ignored for a single train.
+   */
+  trainIntervalMs?: number;
+}
+
+export const DEFAULT_TRAIN_INTERVAL_MS = 10 * MIN;
+export const MAX_TRAINS = 20;
+export const MAX_TRAIN_INTERVAL_MS = 2 * HOUR;
+
+/**
+ * High-frequency tetanus: `trains` trains (default 1) of rateHz (default 100) for durationMs (default 1000),
+ * the first spike of the FIRST train at t = 0, train k starting at k x trainIntervalMs. endMs = end of the
+ * last train, so every "+30 min" of a summary is counted from the end of the last train.
+ */
+export function tetanus(opts: TetanusOptions = {}): Protocol {
   const rateHz = opts.rateHz ?? 100;
   const durationMs = opts.durationMs ?? 1000;
+  const trains = opts.trains ?? 1;
+  const intervalMs = opts.trainIntervalMs ?? DEFAULT_TRAIN_INTERVAL_MS;
   assertPositive('tetanus rateHz', rateHz, 'Hz', 500);
   assertPositive('tetanus durationMs', durationMs, 'ms', 60_000);
+  if (!Number.isInteger(trains) || trains < 1 || trains > MAX_TRAINS)
+    throw new RangeError(`tetanus trains must be an integer 1..${MAX_TRAINS}, got ${trains}`);
   const isi = 1000 / rateHz;
   const n = Math.max(1, Math.round(durationMs / isi));
-  const spikes = Array.from({ length: n }, (_, i) => i * isi);
-  return assembleProtocol('tetanus', spikes, n * isi, opts);
+  const trainMs = n * isi;
+  if (!Number.isFinite(intervalMs) || intervalMs <= trainMs || intervalMs > MAX_TRAIN_INTERVAL_MS)
+    throw new RangeError(
+      `tetanus trainIntervalMs (onset to onset) must be longer than one train (${trainMs} ms) and at most ${MAX_TRAIN_INTERVAL_MS} ms (2 h), got ${intervalMs}`,
+    );
+  const spikes: number[] = [];
+  for (let k = 0; k < trains; k++) for (let i = 0; i < n; i++) spikes.push(k * intervalMs + i * isi);
+  const lastTrainStartMs = (trains - 1) * intervalMs;
+  const protocol = assembleProtocol('tetanus', spikes, lastTrainStartMs + trainMs, opts);
+  return {
+    ...protocol,
+    trains: { count: trains, intervalMs: trains > 1 ? intervalMs : 0, durationMs: trainMs },
+  };
 }
 
 /** Low-frequency stimulation (LTD): `pulses` (default 900) at rateHz (default 1). End = pulses / rate. */

@@ -28,8 +28,9 @@ export function stepNmdaOpenFraction(o: number, boundFraction: number, dtMs: num
 }
 
 /**
- * Mean AMPAR unitary conductance factor (1 = unphosphorylated) for a GluA1 S831 phosphorylated
- * fraction 0..1. pS831 raises the share of high-conductance openings (Derkach 1999), never lowers it.
+ * Mean AMPAR unitary conductance factor (1 = unphosphorylated) for a GluA1 S831 phosphorylation
+ * signal 0..1 (normalised effect, not stoichiometry). pS831 raises the share of high-conductance openings
+ * (Derkach 1999), never lowers it.
  */
 export function s831ConductanceFactor(s831Fraction: number): number {
   return 1 + P.s831ConductanceGain * s831Fraction;

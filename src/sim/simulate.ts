@@ -106,7 +106,7 @@ const EIGHT_HOURS_MS = 8 * 3600_000;
 const SENSOR_BATCH_MS = 0.5;
 /** Expression (AMPAR, growth, proteins) update batch, ms: their fastest time constant is 20 s. */
 const EXPRESSION_BATCH_MS = 5;
-/** Trains of up to 2 x DETAIL_SPIKES induction spikes are stored at full resolution; longer ones only their first/last 10. */
+/** Bursts (trains) of up to 2 x DETAIL_SPIKES induction spikes are stored at full resolution; longer ones only their first/last 10. */
 const DETAIL_SPIKES = 100;
 const DETAIL_WINDOW_MS = 1000;
 const THIN_FRACTION = 0.2;
@@ -222,18 +222,31 @@ export function simulate(
   let sensorCaIntegral = 0;
   let expressionMs = 0;
   let lastRecordedMs = -Infinity;
-  // Full-resolution storage around test pulses and the first/last DETAIL_SPIKES induction spikes;
-  // elsewhere (long trains) a sample is stored once the time since the last one reaches 20 % of the
-  // time since the last event (interpolation error well under 1 %).
+  // Full-resolution storage around test pulses and induction spikes. Induction spikes are grouped into
+  // bursts (trains) separated by more than DETAIL_WINDOW_MS; a burst of up to 2 x DETAIL_SPIKES spikes (a
+  // 100 Hz x 1 s train) is stored in full, a longer one (LFS) only around its first/last 10 spikes.
+  // Elsewhere a sample is stored once the time since the last one reaches 20 % of the time since the
+  // last event (interpolation error well under 1 %).
   const detailSpike = new Uint8Array(spikes.length);
   {
     const tests = new Set(protocol.testPulseTimesMs ?? []);
-    const inductionIdx: number[] = [];
-    spikes.forEach((tt, i) => (tests.has(tt) ? (detailSpike[i] = 1) : inductionIdx.push(i)));
-    const allDetail = inductionIdx.length <= 2 * DETAIL_SPIKES;
-    inductionIdx.forEach((i, k) => {
-      if (allDetail || k < 10 || k >= inductionIdx.length - 10) detailSpike[i] = 1;
+    const bursts: number[][] = [];
+    let prevMs = -Infinity;
+    spikes.forEach((tt, i) => {
+      if (tests.has(tt)) {
+        detailSpike[i] = 1;
+        return;
+      }
+      if (tt - prevMs > DETAIL_WINDOW_MS || bursts.length === 0) bursts.push([]);
+      (bursts[bursts.length - 1] as number[]).push(i);
+      prevMs = tt;
     });
+    for (const burst of bursts) {
+      const all = burst.length <= 2 * DETAIL_SPIKES;
+      burst.forEach((i, k) => {
+        if (all || k < 10 || k >= burst.length - 10) detailSpike[i] = 1;
+      });
+    }
   }
   let detailUntilMs = -Infinity;
   const rec = new TraceRecorder(spikes.length > 200 ? 1 << 18 : 1 << 14);

@@ -1,6 +1,7 @@
 /**
  * The numbers a neuroscientist reads off one run (the CLI's JSON): times counted from the END of
- * the protocol (protocol.endMs). Pure.
+ * the protocol (protocol.endMs; for repeated tetanus trains, the end of the LAST train). Peaks (Ca2+, Vm,
+ * Mg2+ unblock) are taken over the whole induction, all trains. Pure.
  */
 import type { SpineTrace } from './types';
 import { COL } from './trace';

@@ -24,6 +24,11 @@ export interface Protocol {
   simulateUntilMs?: number;
   /** Optional: start simulating at this time, ms (default: 2 s before the first spike, at rest). */
   simulateFromMs?: number;
+  /**
+   * Optional (set by tetanus()): the induction trains. Train k starts at k x intervalMs (the first at 0) and
+   * lasts durationMs; endMs is the end of the last train. intervalMs is 0 for a single train.
+   */
+  trains?: { count: number; intervalMs: number; durationMs: number };
 }
 
 /** Experimental conditions; all combinable. */
@@ -70,7 +75,11 @@ export interface SpineState {
   phosphataseActivity: number;
   /** Synaptic AMPA receptor count (may be fractional in the mean-field model). */
   ampaReceptorCount: number;
-  /** Fraction of synaptic GluA1 phosphorylated at S831, 0..1. */
+  /**
+   * GluA1 S831 phosphorylation signal, 0..1 of its modelled maximum (1 = the full +30 % conductance effect).
+   * NOT the stoichiometry: measured pS831 is under 1 % of synaptic GluA1 in hippocampus (Hosokawa et al.
+   * 2015 Neuron 85:60), so do not display it as "% of receptors phosphorylated".
+   */
   gluA1S831Fraction: number;
   /** Spine head volume, cubic micrometres. */
   spineHeadVolumeUm3: number;

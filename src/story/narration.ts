@@ -8,9 +8,10 @@ import { buildTimeline } from '../timeline/buildTimeline';
 import { parseVoiceTimings } from '../timeline/timingsSchema';
 import type { SceneSpan, Timeline, VoiceTimings } from '../timeline/types';
 import type { SceneId } from '../script/sceneIds';
+import { OUTPUT_TARGETS } from '../publish/outputTargets';
 
-/** Frame rate of every composition (DESIGN.md output targets: 30 fps). */
-export const EXPLAINER_FPS = 30;
+/** Frame rate of every composition (src/publish/outputTargets.ts). */
+export const EXPLAINER_FPS = OUTPUT_TARGETS.fps;
 
 /** Word timings of the committed narration (validated). */
 export const narrationTimings: VoiceTimings = parseVoiceTimings(timingsJson);

@@ -30,11 +30,8 @@ export interface BookmarkMarker {
   frame: number;
 }
 
-/** The scene whose span holds `frame`, or null (between scenes, or no timeline). */
-export function sceneAtFrame(timeline: StudioTimeline | null, frame: number): StudioTimeline['scenes'][number] | null {
-  if (!timeline) return null;
-  return timeline.scenes.find((s) => frame >= s.startFrame && frame < s.startFrame + s.durationFrames) ?? null;
-}
+/** The scene whose span holds `frame`, or null (between scenes, or no timeline): src/timeline's one definition. */
+export { sceneAtFrame } from '../timeline/buildTimeline';
 
 /**
  * The caption cues to draw: the video's own cues when the timeline carries

@@ -120,8 +120,13 @@ export function buildTimeline(timings: VoiceTimings, fps: number, options: Timel
   return { fps, totalFrames, scenes, captions };
 }
 
-/** The scene span containing an absolute frame (the last scene for frames past the end). */
-export function sceneAtFrame(timeline: Timeline, frame: number): SceneSpan {
-  for (const s of timeline.scenes) if (frame < s.startFrame + s.durationFrames) return s;
-  return timeline.scenes[timeline.scenes.length - 1]!;
+/** Where a scene sits on a timeline, in absolute frames (a SceneSpan, or the studio's own timelines' scenes). */
+export interface FrameSpan {
+  startFrame: number;
+  durationFrames: number;
+}
+
+/** The scene whose span holds absolute `frame`, or null (before, between or after the scenes, or no timeline). */
+export function sceneAtFrame<S extends FrameSpan>(timeline: { scenes: readonly S[] } | null, frame: number): S | null {
+  return timeline?.scenes.find((s) => frame >= s.startFrame && frame < s.startFrame + s.durationFrames) ?? null;
 }

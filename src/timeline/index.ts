@@ -2,6 +2,7 @@ export * from './types';
 export {
   buildTimeline,
   sceneAtFrame,
+  type FrameSpan,
   TimelineOverrunError,
   DEFAULT_TIMELINE_OPTIONS,
   type TimelineOptions,

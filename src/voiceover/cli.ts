@@ -8,11 +8,13 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeCaptionSidecars } from '../captions/sidecars';
-import { parseScript, ScriptError } from '../script/script';
+import { OUTPUT_TARGETS } from '../publish/outputTargets';
+import { runCli, type CliArgs } from '../publish/runCli';
+import { parseScript } from '../script/script';
 import { SCENE_IDS, type SceneId } from '../script/sceneIds';
-import { TimelineOverrunError } from '../timeline/buildTimeline';
 import { writeVoiceOutputs, type OutputPaths } from './outputs';
-import { DEFAULT_VOICE, LOUDNESS_TARGET } from './settings';
+import { measureLoudness } from './loudness';
+import { DEFAULT_VOICE } from './settings';
 import { synthesiseScript } from './synthetic';
 import { checkTimingsFileFresh } from './staleness';
 
@@ -20,9 +22,9 @@ const HELP = `Usage: npm run voiceover -- [options]
 
 Turns captions/narration.script.md into narration audio and word timings:
   captions/timings.json            word times (caption words), bookmark times, scene audio lengths
-  public/voice/scenes/<scene>.wav  each scene's narration, 48 kHz, -16 LUFS
-  public/voice/narration.wav       the whole narration placed on the 30 fps timeline,
-                                   two-pass loudnorm to ${LOUDNESS_TARGET.integratedLufs} LUFS / ${LOUDNESS_TARGET.truePeakDbtp} dBTP, 48 kHz
+  public/voice/scenes/<scene>.wav  each scene's narration, ${OUTPUT_TARGETS.audioSampleRateHz / 1000} kHz, ${OUTPUT_TARGETS.narrationLoudness.integratedLufs} LUFS
+  public/voice/narration.wav       the whole narration placed on the ${OUTPUT_TARGETS.fps} fps timeline,
+                                   two-pass loudnorm to ${OUTPUT_TARGETS.narrationLoudness.integratedLufs} LUFS / ${OUTPUT_TARGETS.narrationLoudness.truePeakDbtp} dBTP, ${OUTPUT_TARGETS.audioSampleRateHz / 1000} kHz
   captions/narration.{vtt,srt,chapters.vtt,txt}  caption files of the narration (video time)
 Unchanged scenes come from the cache (.cache/voice) and are not synthesised again.
 
@@ -33,11 +35,21 @@ Options:
                           (${SCENE_IDS.join(', ')})
   --rate <factor>         festival HTS speaking rate (default ${DEFAULT_VOICE.rate}; lower = slower)
   --script <path>         script file (default captions/narration.script.md)
-  --fps <n>               timeline frame rate for narration.wav (default 30)
+  --fps <n>               timeline frame rate for narration.wav (default ${OUTPUT_TARGETS.fps})
   --check                 only check that captions/timings.json matches the script (exit 1 if stale)
   --clean-cache           delete .cache/voice first
   -h, --help              this help
 `;
+
+const OPTIONS = {
+  recording: { type: 'string' },
+  scene: { type: 'string' },
+  rate: { type: 'string' },
+  script: { type: 'string', default: 'captions/narration.script.md' },
+  fps: { type: 'string' },
+  check: { type: 'boolean', default: false },
+  'clean-cache': { type: 'boolean', default: false },
+} as const;
 
 interface CliOptions {
   recording?: string;
@@ -49,72 +61,28 @@ interface CliOptions {
   cleanCache: boolean;
 }
 
-function fail(message: string): never {
-  process.stderr.write(`voiceover: ${message}\n`);
-  process.exit(1);
-}
-
-function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = {
-    rate: DEFAULT_VOICE.rate,
-    script: 'captions/narration.script.md',
-    fps: 30,
-    check: false,
-    cleanCache: false,
+function cliOptions({ values }: CliArgs<typeof OPTIONS>): CliOptions {
+  const { scene, recording } = values;
+  if (scene !== undefined && !(SCENE_IDS as readonly string[]).includes(scene))
+    throw new Error(`--scene "${scene}" is not a scene; use one of ${SCENE_IDS.join(', ')}`);
+  if (scene && !recording) throw new Error('--scene only applies with --recording <file.wav>');
+  const rate = values.rate === undefined ? DEFAULT_VOICE.rate : Number(values.rate);
+  if (!(rate >= 0.5 && rate <= 2)) throw new Error(`--rate must be a number from 0.5 to 2 (got ${values.rate})`);
+  const fps = values.fps === undefined ? OUTPUT_TARGETS.fps : Number(values.fps);
+  if (!(fps > 0 && Number.isInteger(fps))) throw new Error(`--fps must be a positive integer (got ${values.fps})`);
+  return {
+    recording,
+    scene: scene as SceneId | undefined,
+    rate,
+    script: values.script,
+    fps,
+    check: values.check,
+    cleanCache: values['clean-cache'],
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) fail(`${a} needs a value; see --help`);
-      return v;
-    };
-    switch (a) {
-      case '-h':
-      case '--help':
-        process.stdout.write(HELP);
-        process.exit(0);
-      case '--recording':
-        o.recording = value();
-        break;
-      case '--scene': {
-        const v = value();
-        if (!(SCENE_IDS as readonly string[]).includes(v))
-          fail(`--scene "${v}" is not a scene; use one of ${SCENE_IDS.join(', ')}`);
-        o.scene = v as SceneId;
-        break;
-      }
-      case '--rate': {
-        const v = Number(value());
-        if (!(v >= 0.5 && v <= 2)) fail(`--rate must be a number from 0.5 to 2 (got ${argv[i]})`);
-        o.rate = v;
-        break;
-      }
-      case '--script':
-        o.script = value();
-        break;
-      case '--fps': {
-        const v = Number(value());
-        if (!(v > 0 && Number.isInteger(v))) fail(`--fps must be a positive integer (got ${argv[i]})`);
-        o.fps = v;
-        break;
-      }
-      case '--check':
-        o.check = true;
-        break;
-      case '--clean-cache':
-        o.cleanCache = true;
-        break;
-      default:
-        fail(`unknown option "${a}"; see --help`);
-    }
-  }
-  if (o.scene && !o.recording) fail('--scene only applies with --recording <file.wav>');
-  return o;
 }
 
-async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
+async function main(args: CliArgs<typeof OPTIONS>): Promise<number> {
+  const opts = cliOptions(args);
   const root = process.cwd();
   const scriptPath = resolve(root, opts.script);
   const paths: OutputPaths = {
@@ -125,9 +93,9 @@ async function main(): Promise<void> {
   if (opts.check) {
     const r = checkTimingsFileFresh(scriptPath, paths.timingsJson);
     (r.fresh ? process.stdout : process.stderr).write(`voiceover: ${r.message}\n`);
-    process.exit(r.fresh ? 0 : 1);
+    return r.fresh ? 0 : 1;
   }
-  if (!existsSync(scriptPath)) fail(`script not found: ${opts.script}`);
+  if (!existsSync(scriptPath)) throw new Error(`script not found: ${opts.script}`);
   const script = parseScript(readFileSync(scriptPath, 'utf8'), opts.script);
   const cacheDir = join(root, '.cache/voice');
   if (opts.cleanCache) rmSync(cacheDir, { recursive: true, force: true });
@@ -170,7 +138,8 @@ async function main(): Promise<void> {
       log,
     );
   }
-  const { timeline, loudness, timings } = result;
+  const { timeline, timings } = result;
+  const loudness = await measureLoudness(paths.narrationWav);
   const titles = Object.fromEntries(script.scenes.map((s) => [s.id, s.title]));
   const sidecars = await writeCaptionSidecars(join(root, 'captions/narration.mp4'), timeline, titles);
   log(
@@ -191,9 +160,7 @@ async function main(): Promise<void> {
     `narration.wav: ${loudness.integratedLufs.toFixed(1)} LUFS integrated, ${loudness.truePeakDbtp.toFixed(1)} dBTP true peak`,
   );
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof ScriptError || e instanceof TimelineOverrunError) fail(e.message);
-  fail(e instanceof Error ? (e.stack ?? e.message) : String(e));
-});
+void runCli({ name: 'voiceover', help: HELP, options: OPTIONS }, main);

@@ -4,10 +4,10 @@
  * walks the Token relation; each token's Words lead through SylStructure to their
  * first and last Segment, whose start/end are the word's times.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runToolSync, ToolError } from '../publish/runTool';
 import type { ScriptScene } from '../script/script';
 import type { SyntheticVoiceSettings } from './settings';
 
@@ -90,14 +90,12 @@ export function synthesiseScene(scene: ScriptScene, voice: SyntheticVoiceSetting
     writeFileSync(hookPath, hookScheme(voice));
     let out: string;
     try {
-      out = execFileSync('text2wave', ['-eval', hookPath, '-o', outWav, textPath], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      out = runToolSync('text2wave', ['-eval', hookPath, '-o', outWav, textPath]).stdout;
     } catch (e) {
-      const err = e as { stderr?: string; message: string };
+      const why = e instanceof ToolError && e.result ? e.result.stderr.trim() || e.message : (e as Error).message;
       throw new Error(
-        `festival failed on scene ${scene.id}: ${err.stderr || err.message}\nIs festvox-us-slt-hts installed? (npm run voiceover installs it as root)`,
+        `festival failed on scene ${scene.id}: ${why}\nIs festvox-us-slt-hts installed? (npm run voiceover installs it as root)`,
+        { cause: e },
       );
     }
     let offsetSamples = 0;
@@ -148,8 +146,14 @@ export function synthesiseScene(scene: ScriptScene, voice: SyntheticVoiceSetting
 
 /** Duration of a WAV file, ms (via soxi-compatible header read). */
 export function wavDurationMs(path: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=duration', '-of', 'csv=p=0', path], {
-    encoding: 'utf8',
-  });
+  const out = runToolSync('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=duration',
+    '-of',
+    'csv=p=0',
+    path,
+  ]).stdout;
   return Math.round(Number(out.trim()) * 1000);
 }

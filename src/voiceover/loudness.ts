@@ -1,36 +1,85 @@
 /**
- * Two-pass EBU R128 loudness normalisation with ffmpeg's loudnorm filter
- * (shared/voice-notes.md): pass 1 measures, pass 2 applies a linear gain to reach
- * -16 LUFS integrated with the true peak at most -1.5 dBTP, resampled to 48 kHz.
+ * Loudness: the one measurement (EBU R 128 with ffmpeg's ebur128 filter, true
+ * peak on) that the voice pipeline reports and check:outputs judges, and the
+ * two-pass normalisation with ffmpeg's loudnorm filter (shared/voice-notes.md):
+ * pass 1 measures, pass 2 applies a linear gain to reach the narration target
+ * (src/publish/outputTargets.ts), resampled to the output rate.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { renameSync, rmSync } from 'node:fs';
-import { LOUDNESS_TARGET, OUTPUT_SAMPLE_RATE_HZ } from './settings';
+import { produceFileAtomicSync } from '../publish/atomicWrite';
+import { OUTPUT_TARGETS } from '../publish/outputTargets';
+import { runTool, runToolSync } from '../publish/runTool';
 
+/** EBU R 128 measurement of one audio track. */
 export interface LoudnessMeasurement {
   /** Integrated loudness, LUFS. */
   integratedLufs: number;
-  /** True peak, dBTP. */
-  truePeakDbtp: number;
   /** Loudness range, LU. */
+  rangeLu: number;
+  /** Maximum true peak over all channels, dBTP (dBFS of the 4x oversampled signal). */
+  truePeakDbtp: number;
+}
+
+/**
+ * Reads the Summary block that ffmpeg's ebur128 filter prints at the end:
+ *
+ *   Integrated loudness:
+ *     I:         -16.0 LUFS
+ *   ...
+ *   Loudness range:
+ *     LRA:         5.3 LU
+ *   ...
+ *   True peak:
+ *     Peak:       -1.6 dBFS
+ */
+export function parseEbur128Summary(stderr: string): LoudnessMeasurement {
+  const at = stderr.lastIndexOf('Summary:');
+  if (at < 0) throw new Error('ffmpeg ebur128 printed no Summary block (is there an audio stream?).');
+  const summary = stderr.slice(at);
+  const num = (re: RegExp, what: string): number => {
+    const m = summary.match(re);
+    if (!m?.[1]) throw new Error(`ffmpeg ebur128 Summary has no ${what}.`);
+    return m[1] === '-inf' ? -Infinity : Number(m[1]);
+  };
+  return {
+    integratedLufs: num(/I:\s+(-?inf|-?[\d.]+) LUFS/, 'integrated loudness'),
+    rangeLu: num(/LRA:\s+(-?inf|-?[\d.]+) LU/, 'loudness range'),
+    truePeakDbtp: num(/True peak:\s+Peak:\s+(-?inf|-?[\d.]+) dBFS/, 'true peak (peak=true)'),
+  };
+}
+
+/** Measures the first audio stream of `path` with ffmpeg's ebur128 filter (true peak on). */
+export async function measureLoudness(path: string): Promise<LoudnessMeasurement> {
+  const r = await runTool(
+    'ffmpeg',
+    ['-hide_banner', '-nostats', '-i', path, '-map', '0:a:0', '-af', 'ebur128=peak=true', '-f', 'null', '-'],
+    { allowFailure: true },
+  );
+  if (r.code !== 0) {
+    const last = r.stderr.trim().split('\n').slice(-3).join(' / ');
+    throw new Error(`ffmpeg could not measure loudness of ${path}: ${last}`);
+  }
+  return parseEbur128Summary(r.stderr);
+}
+
+/** loudnorm's first-pass figures: what its second pass needs to apply one linear gain. */
+interface LoudnormPass1 {
+  integratedLufs: number;
+  truePeakDbtp: number;
   lraLu: number;
-  /** Gating threshold, LUFS. */
   thresholdLufs: number;
-  /** loudnorm's target offset, LU. */
   offsetLu: number;
 }
 
-const filterBase = `loudnorm=I=${LOUDNESS_TARGET.integratedLufs}:TP=${LOUDNESS_TARGET.truePeakDbtp}:LRA=${LOUDNESS_TARGET.lraLu}`;
+const { narrationLoudness: target } = OUTPUT_TARGETS;
+const filterBase = `loudnorm=I=${target.integratedLufs}:TP=${target.truePeakDbtp}:LRA=${target.lraLu}`;
 
 function runLoudnorm(args: string[], what: string): Record<string, string> {
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`ffmpeg loudnorm failed (${what}): ${r.stderr.slice(-1500)}`);
+  const r = runToolSync('ffmpeg', ['-hide_banner', '-nostdin', ...args], { label: `(loudnorm, ${what})` });
   const json = r.stderr.slice(r.stderr.lastIndexOf('{'), r.stderr.lastIndexOf('}') + 1);
   return JSON.parse(json) as Record<string, string>;
 }
 
-/** Measures a file's loudness (loudnorm's first pass). */
-export function measureLoudness(path: string): LoudnessMeasurement {
+function loudnormPass1(path: string): LoudnormPass1 {
   const j = runLoudnorm(['-i', path, '-af', `${filterBase}:print_format=json`, '-f', 'null', '-'], `measuring ${path}`);
   return {
     integratedLufs: Number(j.input_i),
@@ -42,41 +91,38 @@ export function measureLoudness(path: string): LoudnessMeasurement {
 }
 
 /**
- * Normalises `input` to -16 LUFS / -1.5 dBTP, mono 16-bit 48 kHz WAV at `output`
- * (written to a temp file, then renamed). Silent input (nothing above the gate) is
- * copied at unity gain. Returns the loudness measured before.
+ * Normalises `input` to the narration target, mono 16-bit WAV at the output
+ * rate at `output` (written to a temp file, then renamed). Silent input
+ * (nothing above the gate) is copied at unity gain.
  */
-export function normaliseLoudness(input: string, output: string): LoudnessMeasurement {
-  const m = measureLoudness(input);
-  const tmp = `${output}.tmp-${process.pid}.wav`;
-  const common = [
-    '-ac',
-    '1',
-    '-ar',
-    String(OUTPUT_SAMPLE_RATE_HZ),
-    '-c:a',
-    'pcm_s16le',
-    '-map_metadata',
-    '-1',
-    '-fflags',
-    '+bitexact',
-    '-flags:a',
-    '+bitexact',
-    '-y',
-    tmp,
-  ];
-  try {
+export function normaliseLoudness(input: string, output: string): void {
+  const m = loudnormPass1(input);
+  produceFileAtomicSync(output, (tmp) => {
+    const common = [
+      '-ac',
+      '1',
+      '-ar',
+      String(OUTPUT_TARGETS.audioSampleRateHz),
+      '-c:a',
+      'pcm_s16le',
+      '-map_metadata',
+      '-1',
+      '-fflags',
+      '+bitexact',
+      '-flags:a',
+      '+bitexact',
+      '-y',
+      tmp,
+    ];
     if (!Number.isFinite(m.integratedLufs)) {
-      execFileSync('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', input, ...common]);
+      runToolSync('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', input, ...common], {
+        label: `copying silent ${input}`,
+      });
     } else {
       const pass2 =
         `${filterBase}:measured_I=${m.integratedLufs}:measured_TP=${m.truePeakDbtp}:measured_LRA=${m.lraLu}` +
         `:measured_thresh=${m.thresholdLufs}:offset=${m.offsetLu}:linear=true:print_format=json`;
       runLoudnorm(['-i', input, '-af', pass2, ...common], `normalising ${input}`);
     }
-    renameSync(tmp, output);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  return m;
+  });
 }

@@ -4,18 +4,19 @@
  * under public/voice/scenes/, and public/voice/narration.wav with each scene's
  * audio at its audioStartFrame on the timeline, two-pass loudness-normalised.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Caption } from '@remotion/captions';
+import { copyFileAtomic, writeFileAtomic } from '../publish/atomicWrite';
+import { OUTPUT_TARGETS } from '../publish/outputTargets';
 import type { NarrationScript, ScriptScene } from '../script/script';
 import { buildTimeline } from '../timeline/buildTimeline';
 import type { SceneVoiceTiming, Timeline, VoiceTimings } from '../timeline/types';
 import type { WordSpanMs } from './festival';
-import { measureLoudness, normaliseLoudness, type LoudnessMeasurement } from './loudness';
+import { normaliseLoudness } from './loudness';
 import { computeScriptHash } from './scriptHash';
-import { OUTPUT_SAMPLE_RATE_HZ } from './settings';
-import { pcmDurationMs, readWav, writeFileAtomic, writeWavAtomic } from './wav';
+import { pcmDurationMs, readWav, writeWavAtomic } from './wav';
 
 export interface SceneAudio {
   scene: ScriptScene;
@@ -37,7 +38,6 @@ export interface OutputPaths {
 export interface WrittenOutputs {
   timings: VoiceTimings;
   timeline: Timeline;
-  loudness: LoudnessMeasurement;
 }
 
 /** Builds the VoiceTimings for scenes with known word spans. */
@@ -78,15 +78,17 @@ export function writeVoiceOutputs(
 ): WrittenOutputs {
   const pcm = scenes.map((s) => readWav(s.wav48Path));
   pcm.forEach((p, i) => {
-    if (p.sampleRateHz !== OUTPUT_SAMPLE_RATE_HZ)
-      throw new Error(`${scenes[i]!.wav48Path}: expected ${OUTPUT_SAMPLE_RATE_HZ} Hz, got ${p.sampleRateHz}`);
+    if (p.sampleRateHz !== OUTPUT_TARGETS.audioSampleRateHz)
+      throw new Error(
+        `${scenes[i]!.wav48Path}: expected ${OUTPUT_TARGETS.audioSampleRateHz} Hz, got ${p.sampleRateHz}`,
+      );
   });
   const durationsMs = pcm.map((p) => Math.round(pcmDurationMs(p)));
   const timings = buildVoiceTimings(script, scenes, voice, durationsMs);
   const timeline = buildTimeline(timings, fps);
 
   // Lay the scenes on the timeline, silence between them.
-  const samplesPerFrame = OUTPUT_SAMPLE_RATE_HZ / fps;
+  const samplesPerFrame = OUTPUT_TARGETS.audioSampleRateHz / fps;
   const track = new Int16Array(Math.round(timeline.totalFrames * samplesPerFrame));
   timeline.scenes.forEach((span, i) => {
     const at = Math.round(span.audioStartFrame * samplesPerFrame);
@@ -95,32 +97,21 @@ export function writeVoiceOutputs(
   const tmpDir = mkdtempSync(join(tmpdir(), 'narration-'));
   try {
     const rawTrack = join(tmpDir, 'track.wav');
-    writeWavAtomic(rawTrack, { sampleRateHz: OUTPUT_SAMPLE_RATE_HZ, samples: track });
+    writeWavAtomic(rawTrack, { sampleRateHz: OUTPUT_TARGETS.audioSampleRateHz, samples: track });
     log(
-      `normalising the narration track (${(track.length / OUTPUT_SAMPLE_RATE_HZ).toFixed(2)} s, two-pass loudnorm)...`,
+      `normalising the narration track (${(track.length / OUTPUT_TARGETS.audioSampleRateHz).toFixed(2)} s, two-pass loudnorm)...`,
     );
-    mkdirSync(dirname(paths.narrationWav), { recursive: true });
     const normTrack = join(tmpDir, 'track.norm.wav');
     normaliseLoudness(rawTrack, normTrack);
     // loudnorm keeps the length; trim or pad to the exact frame count anyway.
     const norm = readWav(normTrack);
     const exact = new Int16Array(track.length);
     exact.set(norm.samples.subarray(0, exact.length));
-    mkdirSync(paths.scenesDir, { recursive: true });
     for (const s of scenes) copyFileAtomic(s.wav48Path, join(paths.scenesDir, `${s.scene.id}.wav`));
-    writeWavAtomic(paths.narrationWav, { sampleRateHz: OUTPUT_SAMPLE_RATE_HZ, samples: exact });
-    mkdirSync(dirname(paths.timingsJson), { recursive: true });
+    writeWavAtomic(paths.narrationWav, { sampleRateHz: OUTPUT_TARGETS.audioSampleRateHz, samples: exact });
     writeFileAtomic(paths.timingsJson, JSON.stringify(timings, null, 1) + '\n');
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
   }
-  const loudness = measureLoudness(paths.narrationWav);
-  return { timings, timeline, loudness };
-}
-
-/** Copies via a temp file + rename. */
-export function copyFileAtomic(from: string, to: string): void {
-  const tmp = `${to}.tmp-${process.pid}`;
-  copyFileSync(from, tmp);
-  renameSync(tmp, to);
+  return { timings, timeline };
 }

@@ -10,18 +10,20 @@
  *  - word times from `-hypseg` (10 ms frames).
  * A whole-script recording is cut into scenes in the silences between them.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { produceFileAtomicSync } from '../publish/atomicWrite';
+import { OUTPUT_TARGETS } from '../publish/outputTargets';
+import { runToolSync } from '../publish/runTool';
 import type { NarrationScript, ScriptScene } from '../script/script';
 import type { SceneId } from '../script/sceneIds';
 import type { VoiceTimings } from '../timeline/types';
 import { spokenPieces, type WordSpanMs } from './festival';
 import { normaliseLoudness } from './loudness';
 import { writeVoiceOutputs, type OutputPaths, type SceneAudio, type WrittenOutputs } from './outputs';
-import { OUTPUT_SAMPLE_RATE_HZ, type SyntheticVoiceSettings } from './settings';
+import type { SyntheticVoiceSettings } from './settings';
 import { synthesiseScript } from './synthetic';
 import { readWav, writeWavAtomic } from './wav';
 
@@ -93,7 +95,7 @@ ${calls}
 `;
     const file = join(dir, 'pron.scm');
     writeFileSync(file, scm);
-    const out = execFileSync('festival', ['-b', file], { encoding: 'utf8' });
+    const out = runToolSync('festival', ['-b', file], { label: 'looking up pronunciations' }).stdout;
     const perScene: { phones: string[]; name: string }[][] = [];
     for (const line of out.split('\n')) {
       if (line === 'SCENE') perScene.push([]);
@@ -158,7 +160,7 @@ export function alignPcm16k(raw16kPath: string, tokens: readonly AlignToken[], w
   const log = join(workDir, 'align.log');
   rmSync(seg, { force: true });
   try {
-    execFileSync('pocketsphinx_batch', [
+    runToolSync('pocketsphinx_batch', [
       '-hmm',
       join(SPHINX_MODEL_DIR, 'en-us'),
       '-dict',
@@ -187,6 +189,7 @@ export function alignPcm16k(raw16kPath: string, tokens: readonly AlignToken[], w
   } catch (e) {
     throw new Error(
       `pocketsphinx_batch failed: ${(e as Error).message}\nlog: ${existsSync(log) ? readFileSync(log, 'utf8').slice(-1500) : '(none)'}`,
+      { cause: e },
     );
   }
   const line = readFileSync(seg, 'utf8').trim();
@@ -236,7 +239,7 @@ export function alignRecordingWords(recordingPath: string, scenes: readonly Scri
   const dir = mkdtempSync(join(tmpdir(), 'align-'));
   try {
     const raw = join(dir, 'rec.raw');
-    execFileSync('ffmpeg', [
+    runToolSync('ffmpeg', [
       '-hide_banner',
       '-nostdin',
       '-loglevel',
@@ -293,28 +296,34 @@ export function alignRecording(opts: AlignRecordingOptions): WrittenOutputs {
   const dir = join(opts.cacheDir, `recording-${sha}`);
   mkdirSync(dir, { recursive: true });
   const full48 = join(dir, 'full48k.wav');
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-nostdin',
-    '-loglevel',
-    'error',
-    '-i',
-    recording,
-    '-ac',
-    '1',
-    '-ar',
-    String(OUTPUT_SAMPLE_RATE_HZ),
-    '-c:a',
-    'pcm_s16le',
-    '-map_metadata',
-    '-1',
-    '-fflags',
-    '+bitexact',
-    '-flags:a',
-    '+bitexact',
-    '-y',
-    full48,
-  ]);
+  produceFileAtomicSync(full48, (tmp) =>
+    runToolSync(
+      'ffmpeg',
+      [
+        '-hide_banner',
+        '-nostdin',
+        '-loglevel',
+        'error',
+        '-i',
+        recording,
+        '-ac',
+        '1',
+        '-ar',
+        String(OUTPUT_TARGETS.audioSampleRateHz),
+        '-c:a',
+        'pcm_s16le',
+        '-map_metadata',
+        '-1',
+        '-fflags',
+        '+bitexact',
+        '-flags:a',
+        '+bitexact',
+        '-y',
+        tmp,
+      ],
+      { label: `converting ${recording}` },
+    ),
+  );
   const pcm = readWav(full48);
   const totalMs = (pcm.samples.length * 1000) / pcm.sampleRateHz;
   const recorded: SceneAudio[] = scenes.map((s, i) => {

@@ -26,8 +26,4 @@ export const DEFAULT_VOICE: SyntheticVoiceSettings = {
 /** Bump when the synthesis / timing pipeline changes in a way that alters outputs. */
 export const PIPELINE_VERSION = 1;
 
-/** Output audio: 48 kHz mono 16-bit PCM WAV (DESIGN.md: AAC 48 kHz in the MP4). */
-export const OUTPUT_SAMPLE_RATE_HZ = 48_000;
-
-/** Loudness targets (DESIGN.md): -16 LUFS integrated (+-1), true peak <= -1.5 dBTP. */
-export const LOUDNESS_TARGET = { integratedLufs: -16, truePeakDbtp: -1.5, lraLu: 11 } as const;
+// Output sample rate and loudness target: src/publish/outputTargets.ts.

@@ -10,7 +10,7 @@ import { normaliseLoudness } from './loudness';
 import type { SceneAudio } from './outputs';
 import { sceneAudioKey } from './scriptHash';
 import type { SyntheticVoiceSettings } from './settings';
-import { writeFileAtomic } from './wav';
+import { produceFileAtomicSync, writeFileAtomic } from '../publish/atomicWrite';
 
 interface CachedScene {
   durationMs: number;
@@ -45,10 +45,8 @@ export function synthesiseScript(
     const cached = existsSync(meta) && existsSync(wav48);
     onProgress({ sceneId: scene.id, index, total: script.scenes.length, cached });
     if (!cached) {
-      const tmpRaw = `${raw}.tmp-${process.pid}.wav`;
-      const r = synthesiseScene(scene, voice, tmpRaw);
-      normaliseLoudness(tmpRaw, wav48);
-      writeFileAtomic(raw, readFileSync(tmpRaw));
+      const r = produceFileAtomicSync(raw, (tmpRaw) => synthesiseScene(scene, voice, tmpRaw));
+      normaliseLoudness(raw, wav48);
       const entry: CachedScene = { durationMs: r.durationMs, words: r.words };
       writeFileAtomic(meta, JSON.stringify(entry));
     }

@@ -1,5 +1,12 @@
-/** Minimal 16-bit PCM mono WAV reading and writing (atomic), for placing scene audio on the timeline. */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+/**
+ * The project's one WAV decoder (RIFF/WAVE: PCM 8/16/24/32-bit integer or
+ * 32/64-bit float, any channel count, WAVE_FORMAT_EXTENSIBLE included), and
+ * the 16-bit mono reading and atomic writing the voice pipeline needs. The
+ * decoder works on bytes (no file access), so the studio's waveform peaks use
+ * it too.
+ */
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../publish/atomicWrite';
 
 export interface PcmAudio {
   sampleRateHz: number;
@@ -7,37 +14,118 @@ export interface PcmAudio {
   samples: Int16Array;
 }
 
+/** A WAV file's format and where its samples are, as read from its chunks. */
+export interface WavFile {
+  /** 1 = integer PCM, 3 = IEEE float (an extensible file's sub-format). */
+  audioFormat: number;
+  channels: number;
+  sampleRateHz: number;
+  bitsPerSample: number;
+  /** The data chunk's bytes (interleaved frames). */
+  data: DataView;
+  /** Whole frames in the data chunk. */
+  frames: number;
+}
+
+const WAVE_FORMAT_PCM = 1;
+const WAVE_FORMAT_FLOAT = 3;
+const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
+
+/**
+ * Reads a WAV file's chunks and checks its encoding. `name` (a path or label)
+ * starts every error. A data chunk whose size is 0 or runs past the end (a
+ * streamed header, as text2wave writes) is taken to run to the end of the file.
+ */
+export function decodeWav(bytes: Uint8Array, name = 'audio'): WavFile {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tag = (at: number) => String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
+  if (bytes.byteLength < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') {
+    throw new Error(`${name}: not a WAV file (no RIFF/WAVE header).`);
+  }
+  let format: Omit<WavFile, 'data' | 'frames'> | null = null;
+  let at = 12;
+  while (at + 8 <= bytes.byteLength) {
+    const id = tag(at);
+    let size = view.getUint32(at + 4, true);
+    const body = at + 8;
+    if (id === 'fmt ') {
+      let audioFormat = view.getUint16(body, true);
+      // Extensible: the sub-format GUID starts with the format code.
+      if (audioFormat === WAVE_FORMAT_EXTENSIBLE && size >= 26) audioFormat = view.getUint16(body + 24, true);
+      format = {
+        audioFormat,
+        channels: view.getUint16(body + 2, true),
+        sampleRateHz: view.getUint32(body + 4, true),
+        bitsPerSample: view.getUint16(body + 14, true),
+      };
+    } else if (id === 'data') {
+      if (!format) throw new Error(`${name}: WAV data chunk before its fmt chunk.`);
+      if (size === 0 || body + size > bytes.byteLength) size = bytes.byteLength - body;
+      checkEncoding(format, name);
+      const data = new DataView(bytes.buffer, bytes.byteOffset + body, size);
+      return { ...format, data, frames: Math.floor(size / ((format.bitsPerSample / 8) * format.channels)) };
+    }
+    at = body + size + (size & 1);
+  }
+  throw new Error(`${name}: WAV file without ${format ? 'a data' : 'an fmt'} chunk.`);
+}
+
+function checkEncoding(f: Omit<WavFile, 'data' | 'frames'>, name: string): void {
+  const isFloat = f.audioFormat === WAVE_FORMAT_FLOAT;
+  if (
+    !(f.audioFormat === WAVE_FORMAT_PCM || isFloat) ||
+    ![8, 16, 24, 32, 64].includes(f.bitsPerSample) ||
+    (isFloat && f.bitsPerSample < 32) ||
+    (!isFloat && f.bitsPerSample > 32) ||
+    f.channels < 1
+  ) {
+    throw new Error(
+      `${name}: unsupported WAV encoding (format ${f.audioFormat}, ${f.bitsPerSample} bit, ${f.channels} channels); use PCM or float.`,
+    );
+  }
+}
+
+/** The samples mixed down to one channel, each -1..1. */
+export function monoFloatSamples(wav: WavFile): Float32Array {
+  const { data, channels, bitsPerSample, frames } = wav;
+  const bytesPerSample = bitsPerSample / 8;
+  const read = sampleReader(wav);
+  const samples = new Float32Array(frames);
+  for (let i = 0; i < frames; i++) {
+    let sum = 0;
+    const base = i * bytesPerSample * channels;
+    for (let c = 0; c < channels; c++) sum += read(data, base + c * bytesPerSample);
+    samples[i] = sum / channels;
+  }
+  return samples;
+}
+
+function sampleReader(wav: WavFile): (view: DataView, at: number) => number {
+  if (wav.audioFormat === WAVE_FORMAT_FLOAT)
+    return wav.bitsPerSample === 32 ? (v, p) => v.getFloat32(p, true) : (v, p) => v.getFloat64(p, true);
+  switch (wav.bitsPerSample) {
+    case 8:
+      return (v, p) => (v.getUint8(p) - 128) / 128;
+    case 16:
+      return (v, p) => v.getInt16(p, true) / 32768;
+    case 24:
+      return (v, p) => (v.getUint8(p) | (v.getUint8(p + 1) << 8) | (v.getInt8(p + 2) << 16)) / 8388608;
+    default:
+      return (v, p) => v.getInt32(p, true) / 2147483648;
+  }
+}
+
 /** Reads a mono 16-bit PCM WAV. @throws naming the file when the format differs */
 export function readWav(path: string): PcmAudio {
-  const buf = readFileSync(path);
-  if (buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE')
-    throw new Error(`${path}: not a RIFF/WAVE file`);
-  let pos = 12;
-  let sampleRateHz = 0;
-  let channels = 0;
-  let bits = 0;
-  while (pos + 8 <= buf.length) {
-    const id = buf.toString('ascii', pos, pos + 4);
-    let size = buf.readUInt32LE(pos + 4);
-    const body = pos + 8;
-    if (id === 'fmt ') {
-      const format = buf.readUInt16LE(body);
-      channels = buf.readUInt16LE(body + 2);
-      sampleRateHz = buf.readUInt32LE(body + 4);
-      bits = buf.readUInt16LE(body + 14);
-      if ((format !== 1 && format !== 0xfffe) || bits !== 16 || channels !== 1) {
-        throw new Error(`${path}: need mono 16-bit PCM, got format ${format}, ${channels} channel(s), ${bits} bit`);
-      }
-    } else if (id === 'data') {
-      if (size === 0 || body + size > buf.length) size = buf.length - body; // streamed headers (text2wave) may carry 0
-      const samples = new Int16Array(size >> 1);
-      for (let i = 0; i < samples.length; i++) samples[i] = buf.readInt16LE(body + 2 * i);
-      if (!sampleRateHz) throw new Error(`${path}: data chunk before fmt chunk`);
-      return { sampleRateHz, samples };
-    }
-    pos = body + size + (size & 1);
+  const wav = decodeWav(readFileSync(path), path);
+  if (wav.audioFormat !== WAVE_FORMAT_PCM || wav.bitsPerSample !== 16 || wav.channels !== 1) {
+    throw new Error(
+      `${path}: need mono 16-bit PCM, got format ${wav.audioFormat}, ${wav.channels} channel(s), ${wav.bitsPerSample} bit`,
+    );
   }
-  throw new Error(`${path}: no data chunk`);
+  const samples = new Int16Array(wav.frames);
+  for (let i = 0; i < samples.length; i++) samples[i] = wav.data.getInt16(2 * i, true);
+  return { sampleRateHz: wav.sampleRateHz, samples };
 }
 
 /** Encodes mono 16-bit PCM as a WAV file's bytes. */
@@ -59,13 +147,6 @@ export function encodeWav(audio: PcmAudio): Buffer {
   buf.writeUInt32LE(dataBytes, 40);
   for (let i = 0; i < audio.samples.length; i++) buf.writeInt16LE(audio.samples[i]!, 44 + 2 * i);
   return buf;
-}
-
-/** Writes bytes to `path` via a temp file + rename, so a reader never sees a half-written file. */
-export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
 }
 
 export function writeWavAtomic(path: string, audio: PcmAudio): void {

@@ -109,6 +109,23 @@ describe('narration script parser', () => {
     expect(issuesOf(b).some((i) => /kebab-case/.test(i.message) && i.line === lineOf(b, 'Bigger One'))).toBe(true);
   });
 
+  it('what the writer wrote is checked where it stands: lone punctuation, a spoken form without a word, an empty bookmark, an unknown scene, a missing title', () => {
+    const at = (text: string, needle: string, message: RegExp) =>
+      expect(issuesOf(text), needle).toContainEqual(
+        expect.objectContaining({ line: lineOf(text, needle), message: expect.stringMatching(message) }),
+      );
+    const lone = real.replace('a {bigger} response', 'a {bigger} — response');
+    at(lone, '{bigger} —', /scene intro: a word needs a letter or digit/);
+    const spoken = real.replace('a {bigger} response', 'a {bigger} [x](--) response');
+    at(spoken, '[x](--)', /scene intro: the spoken form needs a letter or digit/);
+    const empty = real.replace('a {bigger} response', 'a bigger {|bigger} response');
+    at(empty, '{|bigger}', /scene intro: a bookmark must contain at least one word/);
+    const unknown = real.replace('## outro', '## outr0');
+    at(unknown, '## outr0', /scene "outr0": unknown scene id; use one of intro, /);
+    const untitled = real.replace(/title: Glutamate release/, 'title:');
+    at(untitled, '## glutamate-release', /scene glutamate-release: missing chapter title/);
+  });
+
   it('scenes out of order are reported', () => {
     const ia = real.indexOf('## ampa-insertion');
     const is = real.indexOf('## spine-growth');

@@ -1,15 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import {
-  compositionMeta,
-  defineComposition,
-  filmstripGroups,
-  filmstripLayout,
-  JPEG_BLOCK_PX,
-  singleFrameLayout,
-  ThreeCanvas,
-  tileLeft,
-} from '../../src/engine';
+import { compositionMeta, defineComposition, ThreeCanvas } from '../../src/engine';
+import { filmstripGroups, filmstripLayout, JPEG_BLOCK_PX, singleFrameLayout, tileLeft } from '../../src/engine/capture';
 
 describe('filmstrip layout', () => {
   it('puts every tile on the JPEG block grid, one frame wide rounded up to a block', () => {

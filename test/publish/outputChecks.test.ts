@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureLoudness } from '../../src/publish/loudness';
+import { measureLoudness } from '../../src/voiceover/loudness';
 import { checkOutputs, comparableWords, type CheckRow, type OutputExpectations } from '../../src/publish/outputChecks';
 import { cutFiles } from '../../src/publish/outputLayout';
 import { writeManifest } from '../../src/publish/outputManifest';

@@ -1,22 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { frameCount, parseFrameRange, splitFrameRange } from '../../src/render/frameRange';
-import { filmstripLayout } from '../../src/engine/filmstrip';
+import { formatFrameRange, frameCount, parseFrameRange, splitFrameRange } from '../../src/render/frameRange';
+import { filmstripLayout } from '../../src/engine/capture';
 import { joinAndMuxArgs, segmentEncodeArgs } from '../../src/render/ffmpegArgs';
 
 describe('frame ranges', () => {
   it('parses "A-B" and "N", inclusive', () => {
-    expect(parseFrameRange('10-19', 100, 'c')).toEqual({ first: 10, last: 19 });
-    expect(parseFrameRange(' 7 ', 100, 'c')).toEqual({ first: 7, last: 7 });
+    expect(parseFrameRange('10-19', { id: 'c', durationInFrames: 100 })).toEqual({ first: 10, last: 19 });
+    expect(parseFrameRange(' 7 ', { id: 'c', durationInFrames: 100 })).toEqual({ first: 7, last: 7 });
     expect(frameCount({ first: 10, last: 19 })).toBe(10);
   });
 
   it('rejects ranges outside the composition, reversed or malformed, saying what is valid', () => {
-    expect(() => parseFrameRange('0-100', 100, 'intro')).toThrow(
+    expect(() => parseFrameRange('0-100', { id: 'intro', durationInFrames: 100 })).toThrow(
       /valid: 0 <= first <= last <= 99 \(composition "intro" has 100 frames\)/,
     );
-    expect(() => parseFrameRange('9-3', 100, 'intro')).toThrow(/first frame 9 is after last frame 3/);
-    expect(() => parseFrameRange('-3', 100, 'intro')).toThrow(/not a frame range/);
-    expect(() => parseFrameRange('1.5-4', 100, 'intro')).toThrow(/not a frame range/);
+    expect(() => parseFrameRange('9-3', { id: 'intro', durationInFrames: 100 })).toThrow(
+      /first frame 9 is after last frame 3/,
+    );
+    expect(() => parseFrameRange('-3', { id: 'intro', durationInFrames: 100 })).toThrow(/not a frame range/);
+    expect(() => parseFrameRange('1.5-4', { id: 'intro', durationInFrames: 100 })).toThrow(/not a frame range/);
+  });
+
+  it('without a composition, checks only the form and the order; formats back to what it parses', () => {
+    expect(parseFrameRange('0-299')).toEqual({ first: 0, last: 299 });
+    expect(formatFrameRange(parseFrameRange(' 42 '))).toBe('42-42');
+    expect(() => parseFrameRange('30-10')).toThrow(
+      /first frame 30 is after last frame 10; valid: 0 <= first <= last\./,
+    );
+    expect(() => parseFrameRange('a-b')).toThrow(/"a-b" is not a frame range; valid: "A-B" with 0 <= A <= B, or one/);
   });
 
   it('splits into contiguous, ordered, nearly equal pieces covering every frame once', () => {

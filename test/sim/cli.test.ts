@@ -34,6 +34,12 @@ describe('sim CLI', () => {
     [['--clamp', '61'], /--clamp must be in -120\.\.60 mV/],
     [['--clamp', 'abc'], /--clamp must be a number/],
     [['--plot', 'out/x.png'], /--plot needs an output file ending in \.svg/],
+    [['--trains', '0'], /--trains must be in 1\.\.20 trains, got 0/],
+    [['--trains', '2.5'], /--trains must be a whole number/],
+    [['--trains'], /--trains needs a value/],
+    [['--train-interval-min', '0'], /--train-interval-min must be longer than one 1-s train/],
+    [['--train-interval-min', '121'], /--train-interval-min must be in 0\.\.120 min/],
+    [['--protocol', 'lfs', '--trains', '3'], /apply to --protocol tetanus only, not lfs/],
   ])('bad input %j -> exit 2 with a message naming the option and range', (argv, msg) => {
     const r = capture(argv as string[]);
     expect(r.code).toBe(2);
@@ -56,14 +62,34 @@ describe('sim CLI', () => {
     expect(o.protocol).toBe('lfs');
     expect(o.conditions).toEqual({ mgOutMilliM: 2, apv: true, anisomycin: true, camkiiBlocked: true, clampMv: -70 });
     expect(o.json).toBe(true);
+    const t = parseCliArgs(['--trains', '3', '--train-interval-min=15']);
+    expect(t.trains).toBe(3);
+    expect(t.trainIntervalMin).toBe(15);
+    expect(parseCliArgs([]).trains).toBeNull();
+    expect(HELP).toMatch(/--trains <n>/);
+    expect(HELP).toMatch(/--train-interval-min <min>/);
   });
 
-  it('a real process: --json prints exactly one JSON object with the required shape; --plot writes an SVG', () => {
+  it('a real process: --trains 3 --json prints exactly one JSON object with the required shape; --plot writes an SVG', () => {
     const dir = mkdtempSync(join(tmpdir(), 'simcli-'));
     const svg = join(dir, 'sim.svg');
-    const stdout = execFileSync('npx', ['tsx', 'src/sim/cli.ts', '--protocol', 'tetanus', '--json', '--plot', svg], {
-      encoding: 'utf8',
-    });
+    const stdout = execFileSync(
+      'npx',
+      [
+        'tsx',
+        'src/sim/cli.ts',
+        '--protocol',
+        'tetanus',
+        '--trains',
+        '3',
+        '--train-interval-min',
+        '10',
+        '--json',
+        '--plot',
+        svg,
+      ],
+      { encoding: 'utf8' },
+    );
     const lines = stdout.trim().split('\n');
     expect(lines.length).toBe(1);
     const j = JSON.parse(lines[0]!);
@@ -74,7 +100,10 @@ describe('sim CLI', () => {
     expect(Object.keys(j.spineVolumePercent)).toEqual(['2min', '60min']);
     expect(Object.keys(j.fepspPercent)).toEqual(['30min', '60min', '4h', '8h']);
     expect(j.restCaNanoM).toBeCloseTo(65, 0);
+    // Three trains, times from the end of the LAST train: late LTP (Huang & Kandel 1994).
     expect(j.fepspPercent['60min']).toBeGreaterThan(130);
+    expect(j.fepspPercent['8h']).toBeGreaterThanOrEqual(130);
+    expect(j.peakMgUnblockedFraction).toBeGreaterThanOrEqual(0.5);
     expect(existsSync(svg)).toBe(true);
     const text = readFileSync(svg, 'utf8');
     expect(text.startsWith('<svg')).toBe(true);

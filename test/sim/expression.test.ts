@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { P } from '../../src/sim/parameters';
-import { HOUR, MIN, peakOf, COL, tetanusRun } from './fixtures';
+import { HOUR, MIN, peakOf, COL, tetanusRun, threeTrainRun, lfsRun } from './fixtures';
 
 const pct = (v: number) => 100 * (v / P.spineHeadVolumeUm3 - 1);
 
@@ -36,6 +36,18 @@ describe('expression: AMPARs, S831, spine growth, fEPSP (checks 21-24)', () => {
       expect(v).toBeGreaterThanOrEqual(50);
       expect(v).toBeLessThanOrEqual(100);
     }
+    // Three trains: the sustained part saturates and stays in the same +50..+100 % band (small spines).
+    const three = threeTrainRun();
+    for (const t of [30 * MIN, 60 * MIN]) {
+      const v = pct(three.sample(three.protocol.endMs + t).spineHeadVolumeUm3);
+      expect(v).toBeGreaterThanOrEqual(50);
+      expect(v).toBeLessThanOrEqual(100);
+    }
+    // LTD: the spine shrinks (Zhou 2004), by less than half.
+    const lfs = lfsRun();
+    const shrink = pct(lfs.sample(lfs.protocol.endMs + 30 * MIN).spineHeadVolumeUm3);
+    expect(shrink).toBeLessThan(-10);
+    expect(shrink).toBeGreaterThan(-50);
     for (const blocked of [tetanusRun({ apv: true }), tetanusRun({ camkiiBlocked: true })])
       expect(Math.abs(pct(blocked.sample(end + 30 * MIN).spineHeadVolumeUm3))).toBeLessThan(5);
   });

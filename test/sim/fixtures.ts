@@ -16,6 +16,9 @@ export function run(key: string, protocol: () => Protocol, conditions: Partial<C
 }
 
 export const tetanusRun = (c: Partial<Conditions> = {}) => run('tetanus', () => tetanus(), c);
+/** Three 100 Hz x 1 s trains, 10 min apart (Huang & Kandel 1994), simulated to 8 h after the last train. */
+export const threeTrainRun = (c: Partial<Conditions> = {}) =>
+  run('tetanus3', () => tetanus({ trains: 3, trainIntervalMs: 10 * 60_000 }), c);
 export const lfsRun = (c: Partial<Conditions> = {}) =>
   run('lfs', () => lowFrequencyStimulation({ afterMs: 2 * 3_600_000 }), c);
 export const testPulseRun = (c: Partial<Conditions> = {}) => run('tp', () => testPulse({ afterMs: 600_000 }), c);

@@ -10,7 +10,7 @@ import {
   testPulseResponse,
   tetanus,
 } from '../../src/sim/index';
-import { COL, HOUR, MIN, cols, lfsRun, pairingRun, peakOf, tetanusRun, testPulseRun } from './fixtures';
+import { COL, HOUR, MIN, cols, lfsRun, pairingRun, peakOf, tetanusRun, testPulseRun, threeTrainRun } from './fixtures';
 
 const f = (tr: ReturnType<typeof tetanusRun>, dtMs: number) => tr.sample(tr.protocol.endMs + dtMs).fepspPercent;
 
@@ -33,13 +33,64 @@ describe('protocol outcomes a neuroscientist expects', () => {
     });
   });
 
-  it('tetanus gives LTP (~150 % at 60 min), lasting to 8 h (late LTP)', () => {
+  it('tetanus trains: t = 0 is the first spike of the first train, endMs is the end of the last train', () => {
+    const p = tetanus({ trains: 3, trainIntervalMs: 10 * MIN });
+    const induction = p.presynapticSpikeTimesMs.filter((t) => t >= 0 && !p.testPulseTimesMs!.includes(t));
+    expect(induction.length).toBe(300);
+    expect(induction[0]).toBe(0);
+    expect(induction[100]).toBe(10 * MIN);
+    expect(induction[200]).toBe(20 * MIN);
+    expect(p.endMs).toBe(20 * MIN + 1000);
+    expect(p.trains).toEqual({ count: 3, intervalMs: 10 * MIN, durationMs: 1000 });
+    expect(tetanus().trains).toEqual({ count: 1, intervalMs: 0, durationMs: 1000 });
+    expect(tetanus({ trains: 2 }).presynapticSpikeTimesMs.filter((t) => t >= 0)[100]).toBe(10 * MIN); // default 10 min
+    expect(p.simulateUntilMs).toBe(p.endMs + 8 * HOUR);
+    expect(tetanus({ trains: 3, probePulsesAfterEndMs: [30 * MIN] }).testPulseTimesMs).toContain(p.endMs + 30 * MIN);
+    expect(() => tetanus({ trains: 0 })).toThrow(/trains must be an integer 1\.\.20/);
+    expect(() => tetanus({ trains: 2.5 })).toThrow(/trains must be an integer/);
+    expect(() => tetanus({ trains: 2, trainIntervalMs: 500 })).toThrow(/trainIntervalMs.*longer than one train/);
+    expect(() => tetanus({ trains: 2, trainIntervalMs: Number.NaN })).toThrow(/trainIntervalMs/);
+    expect(() => tetanus({ trains: 2, trainIntervalMs: 3 * HOUR })).toThrow(/at most/);
+  });
+
+  it('every train of a three-train run is stored at sub-ms resolution (the film shows the first train)', () => {
+    const tr = threeTrainRun();
+    const t = cols(tr)[COL.t]!;
+    for (const start of [0, 10 * MIN, 20 * MIN]) {
+      let n = 0;
+      for (let i = 0; i < t.length; i++) if (t[i]! >= start && t[i]! < start + 1000) n++;
+      expect(n).toBeGreaterThan(2000);
+    }
+  });
+
+  // Huang & Kandel 1994 Learn Mem 1:74: one 100 Hz x 1 s train -> early LTP lasting 1-3 h; three trains
+  // 10 min apart -> late LTP that needs protein synthesis. Times after the END of the last train.
+  it('one train: early LTP, >= 130 % at 60 min, back to <= 120 % by 8 h; no protein synthesis', () => {
     const tr = tetanusRun();
-    expect(f(tr, 60 * MIN)).toBeGreaterThan(140);
-    expect(f(tr, 8 * HOUR)).toBeGreaterThan(125);
+    expect(f(tr, 60 * MIN)).toBeGreaterThanOrEqual(130);
+    expect(f(tr, 8 * HOUR)).toBeLessThanOrEqual(120);
     expect(tr.sample(tr.protocol.endMs + 60 * MIN).ampaReceptorCount).toBeGreaterThan(
       tr.sample(-1000).ampaReceptorCount * 1.3,
     );
+    expect(peakOf(tr, COL.protein, 0, tr.endMs).value).toBeLessThan(0.05);
+  });
+
+  it('three trains 10 min apart: late LTP, >= 130 % at 8 h, carried by the protein-dependent component', () => {
+    const tr = threeTrainRun();
+    expect(f(tr, 60 * MIN)).toBeGreaterThanOrEqual(130);
+    expect(f(tr, 8 * HOUR)).toBeGreaterThanOrEqual(130);
+    const s8 = tr.sample(tr.protocol.endMs + 8 * HOUR);
+    expect(s8.latePotentiationFraction!).toBeGreaterThan(0.3);
+    expect(s8.earlyPotentiationFraction!).toBeLessThan(0.05);
+    expect(peakOf(tr, COL.protein, 0, tr.endMs).value).toBeGreaterThan(0.3);
+  });
+
+  it('three trains with anisomycin: >= 125 % at 30 min, <= 120 % at 8 h (early LTP only)', () => {
+    const an = threeTrainRun({ anisomycin: true });
+    expect(f(an, 30 * MIN)).toBeGreaterThanOrEqual(125);
+    expect(f(an, 8 * HOUR)).toBeLessThanOrEqual(120);
+    expect(peakOf(an, COL.protein, 0, an.endMs).value).toBe(0);
+    expect(f(threeTrainRun(), 8 * HOUR) - f(an, 8 * HOUR)).toBeGreaterThan(20);
   });
 
   it('LFS (1 Hz x 900) gives LTD, and the spine shrinks', () => {
@@ -59,13 +110,11 @@ describe('protocol outcomes a neuroscientist expects', () => {
     expect(peakOf(tetanusRun({ apv: true }), COL.gNmda, 0, 2000).value).toBe(0);
   });
 
-  it('anisomycin leaves early LTP and removes late LTP', () => {
+  it('anisomycin after one train changes nothing that lasts (one train gives no late LTP to remove)', () => {
     const ctl = tetanusRun();
     const an = tetanusRun({ anisomycin: true });
     expect(f(an, 30 * MIN)).toBeGreaterThan(140);
-    expect(Math.abs(f(an, 60 * MIN) - f(ctl, 60 * MIN))).toBeLessThan(10);
-    expect(f(an, 8 * HOUR)).toBeLessThan(105);
-    expect(f(ctl, 8 * HOUR) - f(an, 8 * HOUR)).toBeGreaterThan(20);
+    for (const t of [60 * MIN, 4 * HOUR, 8 * HOUR]) expect(Math.abs(f(an, t) - f(ctl, t))).toBeLessThan(3);
     expect(an.sample(an.protocol.endMs + 2 * HOUR).proteinSynthesisLevel).toBe(0);
   });
 

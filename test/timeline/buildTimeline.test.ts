@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, DEFAULT_TIMELINE_OPTIONS, TimelineOverrunError } from '../../src/timeline/buildTimeline';
+import {
+  buildTimeline,
+  DEFAULT_TIMELINE_OPTIONS,
+  sceneAtFrame,
+  TimelineOverrunError,
+} from '../../src/timeline/buildTimeline';
 import type { VoiceTimings } from '../../src/timeline/types';
 import { SCENE_IDS } from '../../src/script/sceneIds';
 import { explainerTimeline, narrationTimings } from '../../src/story/narration';
@@ -130,5 +135,19 @@ describe('explainerTimeline (the committed narration at 30 fps)', () => {
         s.startFrame + s.durationFrames,
       );
     }
+  });
+});
+
+describe('sceneAtFrame', () => {
+  it('finds the scene holding a frame, its first and last frame included, and null outside every scene', () => {
+    const [first, second] = explainerTimeline.scenes;
+    const boundary = second!.startFrame;
+    expect(sceneAtFrame(explainerTimeline, 0)?.id).toBe(first!.id);
+    expect(sceneAtFrame(explainerTimeline, boundary - 1)?.id).toBe(first!.id);
+    expect(sceneAtFrame(explainerTimeline, boundary)?.id).toBe(second!.id);
+    expect(sceneAtFrame(explainerTimeline, explainerTimeline.totalFrames - 1)?.id).toBe('outro');
+    expect(sceneAtFrame(explainerTimeline, explainerTimeline.totalFrames)).toBeNull();
+    expect(sceneAtFrame(explainerTimeline, -1)).toBeNull();
+    expect(sceneAtFrame(null, 0)).toBeNull();
   });
 });

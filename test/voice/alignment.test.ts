@@ -53,7 +53,7 @@ describe('aligning a recording to the script (pocketsphinx)', () => {
     expect(() => alignRecordingWords(silence, script.scenes)).toThrow(/does not seem to say the script/);
   }, 120_000);
 
-  it('--recording writes the same outputs: timings (source recording), scene WAVs, a normalised narration track', () => {
+  it('--recording writes the same outputs: timings (source recording), scene WAVs, a normalised narration track', async () => {
     const out = join(work, 'out');
     const paths = {
       timingsJson: join(out, 'timings.json'),
@@ -89,7 +89,7 @@ describe('aligning a recording to the script (pocketsphinx)', () => {
     const wav = readWav(paths.narrationWav);
     expect(wav.sampleRateHz).toBe(48_000);
     expect(wav.samples.length).toBe(r.timeline.totalFrames * 1600);
-    const m = measureLoudness(paths.narrationWav);
+    const m = await measureLoudness(paths.narrationWav);
     expect(Math.abs(m.integratedLufs + 16)).toBeLessThanOrEqual(1);
     expect(m.truePeakDbtp).toBeLessThanOrEqual(-1.45);
   }, 600_000);

@@ -79,8 +79,8 @@ describe('committed narration track (public/voice/narration.wav)', () => {
     }
   });
 
-  it('is at -16 LUFS (+-1) integrated with true peak <= -1.5 dBTP', () => {
-    const m = measureLoudness('public/voice/narration.wav');
+  it('is at -16 LUFS (+-1) integrated with true peak <= -1.5 dBTP', async () => {
+    const m = await measureLoudness('public/voice/narration.wav');
     expect(Math.abs(m.integratedLufs + 16)).toBeLessThanOrEqual(1);
     expect(m.truePeakDbtp).toBeLessThanOrEqual(-1.5 + 0.05);
   });

@@ -5,7 +5,7 @@
  * `mount(id)` and `setFrame(n)`.
  */
 import { compositions } from '../../compositions';
-import { createCaptureDriver, type CaptureDriver } from '../../engine';
+import { createCaptureDriver, type CaptureDriver } from '../../engine/capture';
 
 declare global {
   interface Window {
