@@ -1,6 +1,7 @@
 import { interpolate } from '../engine';
 import { Card } from './Card';
 import { fonts, palette, typeScale } from './palette';
+import { CA } from './units';
 
 /** Subunits of one CaMKII holoenzyme: two stacked hexameric rings (Chao et al. 2011 Cell 146:732). */
 export const CAMKII_SUBUNITS = 12;
@@ -84,9 +85,10 @@ export function CamkiiHoloenzyme({
             </span>
             <span style={{ fontFamily: fonts.mono, fontSize: typeScale.body }}> / 12</span>
           </div>
-          <div>locked on (pT286)</div>
+          <div>phosphorylated at T286:</div>
+          <div>active without {CA}</div>
           <div style={{ marginTop: 8 }}>
-            <span style={{ color: palette.calcium, fontFamily: fonts.mono, fontWeight: 700 }}>{cam}</span> with Ca²⁺/CaM
+            <span style={{ color: palette.calcium, fontFamily: fonts.mono, fontWeight: 700 }}>{cam}</span> with {CA}/CaM
           </div>
         </div>
       </div>

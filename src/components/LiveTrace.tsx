@@ -59,16 +59,6 @@ export function LiveTrace({ trace, fromMs, toMs, nowMs, width = 480, height = 19
     >
       <svg width="100%" viewBox={`0 0 ${width} ${height}`} style={{ display: 'block' }}>
         <rect x={pad.l} y={pad.t} width={width - pad.l - pad.r} height={height - pad.t - pad.b} fill="#0d1430" rx={6} />
-        <line
-          x1={pad.l}
-          x2={width - pad.r}
-          y1={yVm(-40)}
-          y2={yVm(-40)}
-          stroke={palette.threshold}
-          strokeDasharray="6 6"
-          strokeWidth={2}
-          opacity={0.7}
-        />
         <polyline points={ca.join(' ')} fill="none" stroke={palette.calcium} strokeWidth={4} strokeLinejoin="round" />
         <polyline points={vm.join(' ')} fill="none" stroke={palette.vm} strokeWidth={4} strokeLinejoin="round" />
         <line

@@ -17,10 +17,18 @@ export function ReceptorCount({ count, baselineCount }: { count: number; baselin
   );
 }
 
-/** Spine head volume now, against baseline (µm³). */
-export function SpineVolume({ volumeUm3, baselineUm3 }: { volumeUm3: number; baselineUm3: number }) {
+/** Spine head volume against baseline (µm³); `when` says which moment it is ("now", "1 h after the last train"). */
+export function SpineVolume({
+  volumeUm3,
+  baselineUm3,
+  when,
+}: {
+  volumeUm3: number;
+  baselineUm3: number;
+  when?: string;
+}) {
   return (
-    <Card heading="Spine head volume" accent={palette.membrane}>
+    <Card heading={when ? `Spine head volume, ${when}` : 'Spine head volume'} accent={palette.membrane}>
       <BigValue value={volumeUm3.toFixed(3)} unit="µm³" />
       <div style={{ fontSize: typeScale.small, color: palette.textMuted, fontFamily: fonts.sans }}>
         baseline <span style={{ fontFamily: fonts.mono, color: palette.text }}>{baselineUm3.toFixed(3)} µm³</span> ·{' '}

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { ExplainerData } from '../story/explainerData';
 import type { SceneId } from '../script/sceneIds';
 import type { SpineState } from '../sim/types';
-import type { SceneClock } from '../story/storyTime';
+import { isReplay, type SceneClock } from '../story/storyTime';
 import { interpolate, useAbsoluteFrame } from '../engine';
 import type { Layout } from './layout';
 import { stageMomentAt, type StageMoment } from './stageMoment';
@@ -29,6 +29,8 @@ export interface SceneMoment {
   tMs: number;
   /** Simulated state at tMs. */
   state: SpineState;
+  /** The scene's clock starts earlier than the previous scene's ended: the clock shows "replay". */
+  replay: boolean;
 }
 
 /** This frame's physical time and simulated state on `sceneId`'s clock. */
@@ -37,7 +39,8 @@ export function useSceneMoment(sceneId: SceneId): SceneMoment {
   const frame = useAbsoluteFrame();
   const clock = data.clocks[sceneId];
   const tMs = clock.physicalMs(frame);
-  return { frame, clock, tMs, state: data.trace.sample(tMs) };
+  const index = data.timeline.scenes.findIndex((s) => s.id === sceneId);
+  return { frame, clock, tMs, state: data.trace.sample(tMs), replay: isReplay(data.timeline, data.clocks, index) };
 }
 
 /** The span of `sceneId` on the timeline; throws naming the scene when the timeline lacks it. */

@@ -8,15 +8,21 @@ import { activeLineIndex, type TranscriptLine } from './transcriptLines';
 
 export interface EmbedPlayerProps {
   /** The composition drawn live in the reader's browser (same scenes as the MP4). */
-  composition: Composition<any>;
+  composition: Composition<Record<string, unknown>>;
   /** One chapter per scene, ascending start frames. */
   chapters: readonly Chapter[];
   /** Caption cues as transcript lines. */
   lines: readonly TranscriptLine[];
   /** URL of the narration (starts at frame 0), or null for silent playback. */
   audioSrc: string | null;
-  /** Start playing on load (ignored when the reader prefers reduced motion). Default true. */
+  /**
+   * Start playing as soon as it is mounted. The embed mounts the player when the reader
+   * presses Play, so this is the reader's own request (honoured under reduced motion too).
+   * Default false.
+   */
   autoplay?: boolean;
+  /** Frame shown first (e.g. the transcript line the reader clicked). Default 0. */
+  initialFrame?: number;
   /** Captions shown at first. Default true. */
   initialCaptions?: boolean;
   /** Accessible name of the player. */
@@ -44,12 +50,13 @@ export function EmbedPlayer({
   chapters,
   lines,
   audioSrc,
-  autoplay = true,
+  autoplay = false,
+  initialFrame = 0,
   initialCaptions = true,
   title = 'Interactive explainer',
 }: EmbedPlayerProps) {
   const { fps, durationInFrames } = composition;
-  const playback = usePlayback({ fps, durationInFrames, audioSrc });
+  const playback = usePlayback({ fps, durationInFrames, audioSrc, initialFrame });
   const { frame, playing } = playback;
   const [captions, setCaptions] = useState(initialCaptions);
   const [transcriptOpen, setTranscriptOpen] = useState(true);
@@ -60,13 +67,13 @@ export function EmbedPlayer({
   const sceneLabelId = `${ids}-scene`;
   const activeLineRef = useRef<HTMLButtonElement | null>(null);
 
-  // Autoplay unless the reader prefers reduced motion (WCAG 2.2.2 / 2.3.3): then it waits for Play.
+  // Nothing moves before the reader asks (WCAG 2.2.2 / 2.3.3): `autoplay` is only set when they pressed Play.
   const autoplayed = useRef(false);
   useEffect(() => {
     if (autoplayed.current) return;
     autoplayed.current = true;
-    if (autoplay && !reducedMotion) playback.play();
-  }, [autoplay, reducedMotion, playback]);
+    if (autoplay) playback.play();
+  }, [autoplay, playback]);
 
   const sceneIndex = chapterIndexAt(chapters, frame);
   const scene = chapters[sceneIndex];
@@ -242,14 +249,17 @@ export function EmbedPlayer({
         {announcement}
       </p>
 
+      <h2 className="ltp-title">
+        {title} <span className="ltp-duration">({frameToClock(durationInFrames, fps)})</span>
+      </h2>
       <div className="ltp-transcript" id={transcriptId} hidden={!transcriptOpen} ref={transcriptRef}>
-        <h2 className="ltp-transcript-title">Transcript</h2>
+        <h3 className="ltp-transcript-title">Transcript</h3>
         {chapters.map((c, k) => {
           const own = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.chapterIndex === k);
           if (own.length === 0) return null;
           return (
             <div key={c.id} className="ltp-transcript-scene">
-              <h3>{c.title}</h3>
+              <h4>{c.title}</h4>
               <ol>
                 {own.map(({ l, i }) => (
                   <li key={i}>

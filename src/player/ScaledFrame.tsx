@@ -1,12 +1,14 @@
-import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { CompositionFrame, type FrameError } from '../engine/CompositionFrame';
-import type { Composition } from '../engine/composition';
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { CompositionFrame, type CompositionFrameProps, type FrameError } from '../engine/CompositionFrame';
 import { RenderReadiness } from '../engine/renderReadiness';
 import { FrameErrorGuard } from './FrameErrorGuard';
 import { fitScale } from './frameMath';
 
+/** Any composition the renderer's <CompositionFrame> draws (whatever its props type). */
+export type PlayableComposition = CompositionFrameProps['composition'];
+
 export interface ScaledFrameProps {
-  composition: Composition<any>;
+  composition: PlayableComposition;
   /** Absolute frame to draw, 0..durationInFrames-1. */
   frame: number;
   /** Props for the composition component (default: its defaultProps). */
@@ -45,7 +47,10 @@ export function ScaledFrame({
   const boxRef = useRef<HTMLDivElement | null>(null);
   const [box, setBox] = useState({ width: 0, height: 0 });
   // One readiness tracker per composition, as on the capture page (the player draws without waiting on it).
-  const readiness = useMemo(() => new RenderReadiness(), [composition]);
+  // (Kept in state with its composition and replaced during render when that changes: React re-renders
+  // at once, before anything is committed, so a frame never draws with the old tracker.)
+  const [ready, setReady] = useState(() => ({ composition, readiness: new RenderReadiness() }));
+  if (ready.composition !== composition) setReady({ composition, readiness: new RenderReadiness() });
 
   useLayoutEffect(() => {
     const el = boxRef.current;
@@ -108,7 +113,7 @@ export function ScaledFrame({
               composition={composition}
               frame={frame}
               inputProps={inputProps}
-              readiness={readiness}
+              readiness={ready.readiness}
               onError={onError}
               resetKey={resetKey}
             />

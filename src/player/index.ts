@@ -34,7 +34,7 @@
  * ```
  */
 export { usePlayback, type UsePlaybackOptions, type Playback, type AudioStatus } from './usePlayback';
-export { ScaledFrame, type ScaledFrameProps } from './ScaledFrame';
+export { ScaledFrame, type ScaledFrameProps, type PlayableComposition } from './ScaledFrame';
 export {
   advancePlayhead,
   clampFrame,

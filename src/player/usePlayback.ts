@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { advancePlayhead, clampFrame, clockFrame, frameToTime, type FrameRange } from './frameMath';
 
 export interface UsePlaybackOptions {
@@ -92,8 +92,25 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
   const [playing, setPlaying] = useState(false);
   const [rate, setRateState] = useState(initialRate);
   const [loop, setLoopState] = useState(initialLoop);
-  const [audioStatus, setAudioStatus] = useState<AudioStatus>(audioSrc ? 'loading' : 'none');
-  const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
+  // Status and element are stored with the source they belong to, so a new (or no) source reads as
+  // 'loading' (or 'none') at once, without a state reset inside an effect.
+  const [audioState, setAudioState] = useState<{ src: string; status: AudioStatus; el: HTMLAudioElement | null }>({
+    src: '',
+    status: 'none',
+    el: null,
+  });
+  const current = audioSrc !== null && audioState.src === audioSrc;
+  const audioStatus: AudioStatus = !audioSrc ? 'none' : current ? audioState.status : 'loading';
+  const audio = current ? audioState.el : null;
+  const srcRef = useRef(audioSrc);
+  const setAudioStatus = useCallback((next: AudioStatus | ((s: AudioStatus) => AudioStatus)) => {
+    const src = srcRef.current;
+    if (!src) return;
+    setAudioState((a) => {
+      const was = a.src === src ? a.status : 'loading';
+      return { src, el: a.src === src ? a.el : null, status: typeof next === 'function' ? next(was) : next };
+    });
+  }, []);
 
   const clock = useRef<Clock>({
     playing: false,
@@ -103,8 +120,12 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
     anchorMs: 0,
     frame,
   });
+  // The latest options, for the animation-frame loop and the callbacks (updated after each render, before paint).
   const config = useRef({ fps, durationInFrames, range, now });
-  config.current = { fps, durationInFrames, range, now };
+  useLayoutEffect(() => {
+    config.current = { fps, durationInFrames, range, now };
+    srcRef.current = audioSrc;
+  });
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const rafRef = useRef<number | null>(null);
 
@@ -124,39 +145,42 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
   }, []);
 
   /** Starts or stops the sound to match the clock; the sound only plays forwards. */
-  const syncAudio = useCallback((restart: boolean) => {
-    const el = audioRef.current;
-    if (!el) return;
-    const c = clock.current;
-    const t = frameToTime(c.anchorFrame, config.current.fps);
-    const inside = Number.isFinite(el.duration) ? t < el.duration : true;
-    if (c.playing && c.rate > 0 && inside) {
-      el.playbackRate = Math.min(16, Math.max(0.0625, c.rate));
-      if (restart || Math.abs(el.currentTime - t) > 0.05) el.currentTime = t;
-      if (el.paused) {
-        el.play().then(
-          () => setAudioStatus('ready'),
-          (err: unknown) => {
-            // Autoplay refused (no user gesture yet) or an aborted play: keep the picture moving on the wall clock.
-            if (err instanceof DOMException && err.name === 'NotAllowedError') setAudioStatus('blocked');
-          },
-        );
+  const syncAudio = useCallback(
+    (restart: boolean) => {
+      const el = audioRef.current;
+      if (!el) return;
+      const c = clock.current;
+      const t = frameToTime(c.anchorFrame, config.current.fps);
+      const inside = Number.isFinite(el.duration) ? t < el.duration : true;
+      if (c.playing && c.rate > 0 && inside) {
+        el.playbackRate = Math.min(16, Math.max(0.0625, c.rate));
+        if (restart || Math.abs(el.currentTime - t) > 0.05) el.currentTime = t;
+        if (el.paused) {
+          el.play().then(
+            () => setAudioStatus('ready'),
+            (err: unknown) => {
+              // Autoplay refused (no user gesture yet) or an aborted play: keep the picture moving on the wall clock.
+              if (err instanceof DOMException && err.name === 'NotAllowedError') setAudioStatus('blocked');
+            },
+          );
+        }
+      } else {
+        if (!el.paused) el.pause();
+        if (restart && inside) el.currentTime = t;
       }
-    } else {
-      if (!el.paused) el.pause();
-      if (restart && inside) el.currentTime = t;
-    }
-  }, []);
+    },
+    [setAudioStatus],
+  );
 
   const anchorAt = useCallback((f: number) => {
     clock.current.anchorFrame = f;
     clock.current.anchorMs = config.current.now();
   }, []);
 
-  const tick = useCallback(() => {
-    rafRef.current = null;
+  /** One animation frame of playback: where the clock is now, and whether to go on. */
+  const advance = useCallback((): boolean => {
     const c = clock.current;
-    if (!c.playing) return;
+    if (!c.playing) return false;
     const { fps: rateFps, now: clockNow } = config.current;
     const el = audioRef.current;
     const t = clockNow();
@@ -182,14 +206,18 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
       showFrame(step.frame);
       anchorAt(step.frame);
       syncAudio(true);
-      return;
+      return false;
     }
-    rafRef.current = requestAnimationFrame(tick);
+    return true;
   }, [activeRange, anchorAt, showFrame, syncAudio]);
 
   const startLoop = useCallback(() => {
-    if (rafRef.current === null) rafRef.current = requestAnimationFrame(tick);
-  }, [tick]);
+    if (rafRef.current !== null) return;
+    const loop = () => {
+      rafRef.current = advance() ? requestAnimationFrame(loop) : null;
+    };
+    rafRef.current = requestAnimationFrame(loop);
+  }, [advance]);
 
   const play = useCallback(() => {
     const c = clock.current;
@@ -258,31 +286,28 @@ export function usePlayback(options: UsePlaybackOptions): Playback {
 
   // One <audio> element per source; it is not in the DOM.
   useEffect(() => {
-    if (!audioSrc) {
-      setAudioStatus('none');
-      return;
-    }
+    if (!audioSrc) return;
     const el = new Audio();
     el.preload = 'auto';
-    setAudioStatus('loading');
     const onReady = () => setAudioStatus((s) => (s === 'loading' ? 'ready' : s));
     const onError = () => setAudioStatus('error');
+    const onLoadStart = () => setAudioState({ src: audioSrc, status: 'loading', el });
+    el.addEventListener('loadstart', onLoadStart, { once: true });
     el.addEventListener('canplaythrough', onReady);
     el.addEventListener('error', onError);
     el.src = audioSrc;
     audioRef.current = el;
-    setAudio(el);
     syncAudio(true);
     return () => {
+      el.removeEventListener('loadstart', onLoadStart);
       el.removeEventListener('canplaythrough', onReady);
       el.removeEventListener('error', onError);
       el.pause();
       el.removeAttribute('src');
       el.load();
       if (audioRef.current === el) audioRef.current = null;
-      setAudio(null);
     };
-  }, [audioSrc, syncAudio]);
+  }, [audioSrc, syncAudio, setAudioStatus]);
 
   // A shorter composition (or a new range) never leaves the playhead outside it.
   useEffect(() => {

@@ -27,9 +27,12 @@ Writes the publishing set to the output directory (default out/):
   <cut>.chapters.vtt, <cut>.txt  one chapter per scene; plain-text transcript
   <cut>.poster.png, .poster.jpg  poster still at the cut's poster frame
   ${SOCIAL_CARD_ID}.png                1200x630 social card
-  embed/                         the article-page player (docs/embed.md)
+  embed/                         the article-page embed (docs/embed.md): snippet.html, the loader,
+                                 the player (loaded on Play), poster AVIF/WebP/JPEG, narration
+                                 Opus/WebM + AAC/MP4, and <cut>.mp4 + .vtt for the no-script fallback
   manifest.json                  every file with its size and SHA-256
-Then run \`npm run check:outputs\` to verify them.
+Then run \`npm run check:outputs\` to verify them, and \`npm run check:embed\` for the embed's
+Lighthouse budget.
 
 Options:
   --out <dir>           output directory (default: ${renderConfig.outDir})

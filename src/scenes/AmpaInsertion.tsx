@@ -2,23 +2,24 @@ import { Panel } from '../components/Panel';
 import { SceneTitle } from '../components/SceneTitle';
 import { StageLabels } from '../components/StageLabels';
 import { ReceptorCount } from '../components/ReceptorCount';
-import { Card, BigValue } from '../components/Card';
 import { useExplainer, useSceneMoment, useStageMoment } from '../components/explainerContext';
 import { AMPA_SLOTS_POLAR, headRadiusUnits, onHead } from '../components/synapseGeometry';
-import { fonts, palette, typeScale } from '../components/palette';
+import { palette } from '../components/palette';
+import { SCREEN_TEXT } from '../story/screenText';
+import { baselineState } from '../story/filmQuantities';
 
 /**
- * 5 · AMPA insertion (60x, pinned on "inserts"): top view of the PSD; the
- * receptor count (ampaReceptorCount) fills the PSD from the centre to the rim,
- * new ones rising into the membrane; GluA1 S831 phosphorylation
- * (gluA1S831Fraction) alongside.
+ * 5 · AMPA receptors (6x, pinned on "traps" where the count reaches half its rise after the first
+ * train): top view of the PSD; the receptor count (ampaReceptorCount) fills the PSD from the centre
+ * to the rim. No S831 percentage: the model's S831 variable is a conductance factor, and measured
+ * S831 stoichiometry is under 1 % (Hosokawa et al. 2015 Neuron 85:60).
  */
 export function AmpaInsertion() {
   const { data, layout } = useExplainer();
   const m = useSceneMoment('ampa-insertion');
   const stage = useStageMoment();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
-  const baseline = data.trace.sample(data.trace.protocol.presynapticSpikeTimesMs[0] ?? 0).ampaReceptorCount;
+  const baseline = baselineState(data.trace).ampaReceptorCount;
   const rimSlot =
     AMPA_SLOTS_POLAR[
       Math.max(0, Math.min(AMPA_SLOTS_POLAR.length - 1, Math.floor(stage.state.ampaReceptorCount) - 1))
@@ -38,19 +39,14 @@ export function AmpaInsertion() {
         ]}
       />
       <SceneTitle
-        kicker="5 · AMPA receptor insertion"
-        title="More receptors face the cleft"
+        kicker={SCREEN_TEXT['ampa-insertion'].kicker}
+        title={SCREEN_TEXT['ampa-insertion'].title}
         tMs={m.tMs}
         factor={m.clock.factor}
+        replay={m.replay}
       />
       <Panel>
         <ReceptorCount count={m.state.ampaReceptorCount} baselineCount={baseline} />
-        <Card heading="GluA1 phosphorylated at S831" accent={palette.camkiiLit}>
-          <BigValue value={`${Math.round(m.state.gluA1S831Fraction * 100)}`} unit="%" color={palette.camkiiLit} />
-          <div style={{ fontSize: typeScale.small, color: palette.textMuted, fontFamily: fonts.sans }}>
-            by active CaMKII
-          </div>
-        </Card>
       </Panel>
     </>
   );

@@ -6,12 +6,16 @@ import { LiveTrace } from '../components/LiveTrace';
 import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { headRadiusUnits, onHead } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
-import { CA } from '../components/units';
+import { CA, MICRO_M } from '../components/units';
+import { useMemo } from 'react';
+import { SCREEN_TEXT } from '../story/screenText';
+import { firstTrainTimeAboveMs, restCaMicroM } from '../story/filmQuantities';
 
 /**
- * 3 · Ca2+ surge (1/10 speed, pinned on "floods"): free spine Ca2+
- * (spineCaMicroM) colours the spine head on a log Plasma scale and fills it
- * with the real number of free ions (c x V x N_A, with spineHeadVolumeUm3).
+ * 3 · Ca2+ surge (1/4 speed, continuing the Mg2+ scene's clock through the rest of the first
+ * train): free spine Ca2+ (spineCaMicroM) colours the spine head on a log Plasma scale and fills it
+ * with the real number of free ions (c x V x N_A); the readout marks the resting level and says how
+ * long Ca2+ stays above 1 µM in the first train (both from the trace).
  */
 export function CalciumSurge() {
   const { data } = useExplainer();
@@ -19,6 +23,8 @@ export function CalciumSurge() {
   const span = useSceneSpan('calcium-surge');
   const stage = useStageMoment();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
+  const aboveS = useMemo(() => firstTrainTimeAboveMs(data.trace, 1) / 1000, [data.trace]);
+  const aboveNote = `above 1 ${MICRO_M} for ${aboveS.toFixed(1)} s in train 1`;
   return (
     <>
       <StageLabels
@@ -28,9 +34,20 @@ export function CalciumSurge() {
           { text: 'NMDA receptors', at: onHead(r, 0.36, 1.97, 0.3), dx: 190, dy: -80, color: palette.nmda },
         ]}
       />
-      <SceneTitle kicker={`3 · ${CA} surge`} title="Calcium floods the spine" tMs={m.tMs} factor={m.clock.factor} />
+      <SceneTitle
+        kicker={SCREEN_TEXT['calcium-surge'].kicker}
+        title={SCREEN_TEXT['calcium-surge'].title}
+        tMs={m.tMs}
+        factor={m.clock.factor}
+        replay={m.replay}
+      />
       <Panel>
-        <CaReadout spineCaMicroM={m.state.spineCaMicroM} spineHeadVolumeUm3={m.state.spineHeadVolumeUm3} />
+        <CaReadout
+          spineCaMicroM={m.state.spineCaMicroM}
+          spineHeadVolumeUm3={m.state.spineHeadVolumeUm3}
+          restCaMicroM={restCaMicroM(data.trace)}
+          note={aboveNote}
+        />
         <LiveTrace
           trace={data.trace}
           fromMs={m.clock.physicalMs(span.startFrame)}

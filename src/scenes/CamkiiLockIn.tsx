@@ -6,15 +6,17 @@ import { useExplainer, useSceneMoment, useStageMoment } from '../components/expl
 import { StageLabels } from '../components/StageLabels';
 import { headRadiusUnits, onHead } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
+import { SCREEN_TEXT } from '../story/screenText';
+import { restCaMicroM } from '../story/filmQuantities';
 
 /**
- * 4 · CaMKII lock-in (real time, pinned on "locked"): one holoenzyme's 12
- * subunits light as they are T286-phosphorylated (round(12 x
- * camkiiPT286Fraction)); Ca2+/CaM rings from camkiiCaMBoundFraction; the Ca2+
- * readout shows the calcium falling while the subunits stay lit.
+ * 4 · CaMKII stays active (real time, continuing the calcium scene's clock after the first train):
+ * one holoenzyme's 12 subunits lit as they are T286-phosphorylated (round(12 x camkiiPT286Fraction));
+ * Ca2+/CaM rings from camkiiCaMBoundFraction; the Ca2+ readout is back at rest while the subunits
+ * stay lit for seconds (pT286 decays with tau ~10 s: Lee 2009, Chang 2019).
  */
 export function CamkiiLockIn() {
-  const { layout } = useExplainer();
+  const { data, layout } = useExplainer();
   const m = useSceneMoment('camkii-lock-in');
   const stage = useStageMoment();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
@@ -24,14 +26,24 @@ export function CamkiiLockIn() {
         shot={stage.shot}
         labels={[{ text: 'CaMKII', at: onHead(r, 0.45, 1.5, -0.75), dx: 200, dy: 120, color: palette.camkiiLit }]}
       />
-      <SceneTitle kicker="4 · CaMKII lock-in" title="A molecular memory switch" tMs={m.tMs} factor={m.clock.factor} />
+      <SceneTitle
+        kicker={SCREEN_TEXT['camkii-lock-in'].kicker}
+        title={SCREEN_TEXT['camkii-lock-in'].title}
+        tMs={m.tMs}
+        factor={m.clock.factor}
+        replay={m.replay}
+      />
       <Panel>
         <CamkiiHoloenzyme
           pT286Fraction={m.state.camkiiPT286Fraction}
           camBoundFraction={m.state.camkiiCaMBoundFraction}
           size={layout.kind === 'square' ? 150 : 220}
         />
-        <CaReadout spineCaMicroM={m.state.spineCaMicroM} spineHeadVolumeUm3={m.state.spineHeadVolumeUm3} />
+        <CaReadout
+          spineCaMicroM={m.state.spineCaMicroM}
+          spineHeadVolumeUm3={m.state.spineHeadVolumeUm3}
+          restCaMicroM={restCaMicroM(data.trace)}
+        />
       </Panel>
     </>
   );

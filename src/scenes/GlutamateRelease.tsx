@@ -7,9 +7,10 @@ import { Card, BigValue } from '../components/Card';
 import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { boutonCenter, BOUTON_RADIUS, BOUTON_SQUASH, headRadiusUnits, onHead } from '../components/synapseGeometry';
 import { palette, typeScale, fonts } from '../components/palette';
+import { SCREEN_TEXT } from '../story/screenText';
 
 /**
- * 1 · Glutamate release (1/1000 speed, pinned on "releasing"): the docked
+ * 1 · Glutamate release (1/1000 speed, first spike of the first train, pinned on "releasing"): the docked
  * vesicle fuses, glutamate (glutamateMilliM) spreads across the cleft, AMPA
  * receptors open (ampaOpenFraction x ampaReceptorCount) and the spine
  * depolarises (vmMv).
@@ -39,14 +40,15 @@ export function GlutamateRelease() {
         ]}
       />
       <SceneTitle
-        kicker="1 · Glutamate release"
-        title="A signal crosses the cleft"
+        kicker={SCREEN_TEXT['glutamate-release'].kicker}
+        title={SCREEN_TEXT['glutamate-release'].title}
         tMs={m.tMs}
         factor={m.clock.factor}
+        replay={m.replay}
       />
       <Panel>
         <VmMeter vmMv={m.state.vmMv} />
-        <Card heading="AMPA receptors open" accent={palette.ampa}>
+        <Card heading={SCREEN_TEXT['glutamate-release'].labels.ampaOpen} accent={palette.ampa}>
           <BigValue value={`${nOpen}`} unit={`of ${Math.round(m.state.ampaReceptorCount)}`} color={palette.ampaOpen} />
           <div style={{ fontSize: typeScale.small, color: palette.textMuted, fontFamily: fonts.sans }}>
             cleft glutamate{' '}

@@ -5,14 +5,13 @@ import { FepspCompare } from '../components/FepspCompare';
 import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { boutonCenter, DENDRITE_Y, headRadiusUnits } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
-
-/** Physical time at which the "after" test-pulse response is read, ms: 60 min after the tetanus (fEPSP at 60 min, science-reference.md §7). */
-export const INTRO_AFTER_MS = 60 * 60_000;
+import { SCREEN_TEXT } from '../story/screenText';
+import { baselineState, lastingTimeMs, REVEAL_LEAD_FRAMES } from '../story/filmQuantities';
 
 /**
- * Intro (real time, baseline 5 min before the tetanus): the synapse at rest,
- * and the same test pulse's field EPSP before (fepspPercent now) and 60 min
- * after induction (fepspPercent at INTRO_AFTER_MS), revealed on "bigger".
+ * Intro (real time, 45 s before the first train): the synapse at rest, and the same test pulse's
+ * response before and 1 h after the last train (lastingTimeMs), both simulated from the trace
+ * (testPulseResponse), the "after" one revealed on "bigger".
  */
 export function Intro() {
   const { data } = useExplainer();
@@ -21,7 +20,7 @@ export function Intro() {
   const stage = useStageMoment();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const bc = boutonCenter(r);
-  const after = data.trace.sample(INTRO_AFTER_MS).fepspPercent;
+  const text = SCREEN_TEXT.intro;
   const bigger = span.bookmarkFrames['bigger'] ?? span.startFrame + span.durationFrames / 2;
   return (
     <>
@@ -39,9 +38,15 @@ export function Intro() {
           { text: 'dendrite', at: [-8, DENDRITE_Y - 1.2, 1.6], dx: -20, dy: 90, color: palette.membrane },
         ]}
       />
-      <SceneTitle kicker="Long-term potentiation" title="A synapse that learns" tMs={m.tMs} factor={m.clock.factor} />
+      <SceneTitle kicker={text.kicker} title={text.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
-        <FepspCompare afterPercent={after} showAfter={fadeInAt(m.frame, bigger, 10)} label="60 min after" />
+        <FepspCompare
+          trace={data.trace}
+          beforeMs={baselineState(data.trace).tMs}
+          afterMs={lastingTimeMs(data.trace)}
+          showAfter={fadeInAt(m.frame, bigger - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES)}
+          label={text.labels.after!}
+        />
       </Panel>
     </>
   );

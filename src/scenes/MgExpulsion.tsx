@@ -6,14 +6,12 @@ import { LiveTrace } from '../components/LiveTrace';
 import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { headRadiusUnits, mgIonPosition, mgOutOfPore, NMDA_SLOTS, onHead } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
-import { MG } from '../components/units';
+import { mgExpulsionLook } from './MgExpulsion.look';
 
 /**
- * 2 · Mg2+ expulsion (1/100 speed, pinned on "pops out"): close on the NMDA
- * receptors; each Mg2+ ion sits in its pore until the spine depolarises
- * (vmMv) and the Jahr-Stevens unblocked fraction (mgUnblockedFraction)
- * passes that pore's threshold: the framed pore's at −40 mV (half-way out
- * exactly then), the others 10 mV apart (see mgOutOfPore).
+ * 2 · Mg2+ expulsion (first train, pinned on "drives it out" where the Jahr-Stevens unblocked
+ * fraction mgUnblockedFraction passes 0.5): close on the NMDA receptors; the meter shows Vm and the
+ * graded share of pores free of Mg2+.
  */
 export function MgExpulsion() {
   const { data, layout } = useExplainer();
@@ -22,17 +20,24 @@ export function MgExpulsion() {
   const stage = useStageMoment();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const hero = NMDA_SLOTS[0]!;
+  const look = mgExpulsionLook.useLook();
   const out = mgOutOfPore(stage.state.mgUnblockedFraction, 0, data.trace.conditions.mgOutMilliM);
   return (
     <>
       <StageLabels
         shot={stage.shot}
         labels={[
-          { text: 'NMDA receptor', at: onHead(r, hero.theta, hero.phi, 0.3), dx: -200, dy: 150, color: palette.nmda },
-          { text: `${MG} ion`, at: mgIonPosition(r, 0, out), dx: 170, dy: -120, color: palette.magnesium },
+          {
+            text: look.receptorLabel,
+            at: onHead(r, hero.theta, hero.phi, 0.3),
+            dx: -200,
+            dy: 150,
+            color: palette[look.receptorColour],
+          },
+          { text: look.ionLabel, at: mgIonPosition(r, 0, out), dx: 170, dy: -120, color: palette[look.ionColour] },
         ]}
       />
-      <SceneTitle kicker={`2 · The ${MG} block`} title="A coincidence detector" tMs={m.tMs} factor={m.clock.factor} />
+      <SceneTitle kicker={look.kicker} title={look.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
         <VmMeter vmMv={m.state.vmMv} mgUnblockedFraction={m.state.mgUnblockedFraction} />
         <LiveTrace

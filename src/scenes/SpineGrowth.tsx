@@ -5,29 +5,42 @@ import { FepspCompare } from '../components/FepspCompare';
 import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { BaselineOutline } from '../components/BaselineOutline';
 import { headRadiusUnits } from '../components/synapseGeometry';
+import { SCREEN_TEXT } from '../story/screenText';
+import { baselineState, REVEAL_LEAD_FRAMES, spinePanelTimeMs } from '../story/filmQuantities';
 
 /**
- * 6 · Spine growth (600x, pinned on "grows"): the head's volume
- * (spineHeadVolumeUm3) drives its radius; the same test pulse's field EPSP
- * (fepspPercent) is compared with baseline from "bigger response" on.
+ * 6 · Spine growth (30x, continuing the AMPA scene's clock over the minutes after the first train):
+ * the head's volume (spineHeadVolumeUm3) drives its radius; the same test pulse's response now is
+ * labelled as including the short-term boost (post-tetanic potentiation, transient growth). From
+ * "lasts" on, the panel shows what lasts: the values 1 h after the last train (lastingTimeMs).
  */
 export function SpineGrowth() {
   const { data } = useExplainer();
   const m = useSceneMoment('spine-growth');
   const span = useSceneSpan('spine-growth');
-  const baseline = data.trace.sample(data.trace.protocol.presynapticSpikeTimesMs[0] ?? 0);
+  const baseline = baselineState(data.trace);
   const stage = useStageMoment();
-  const biggerAt = span.bookmarkFrames['bigger-response'] ?? span.startFrame + span.durationFrames / 2;
+  const text = SCREEN_TEXT['spine-growth'];
+  const lastsAt = span.bookmarkFrames['lasts'] ?? span.startFrame + span.durationFrames / 2;
+  const lasting = m.frame >= lastsAt - REVEAL_LEAD_FRAMES;
+  const shownMs = spinePanelTimeMs(m.frame, lastsAt, m.tMs, data.trace);
+  const shown = data.trace.sample(shownMs);
   return (
     <>
       <BaselineOutline shot={stage.shot} baselineRadius={headRadiusUnits(baseline.spineHeadVolumeUm3)} label="before" />
-      <SceneTitle kicker="6 · Spine growth" title="A bigger, stronger synapse" tMs={m.tMs} factor={m.clock.factor} />
+      <SceneTitle kicker={text.kicker} title={text.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
-        <SpineVolume volumeUm3={m.state.spineHeadVolumeUm3} baselineUm3={baseline.spineHeadVolumeUm3} />
+        <SpineVolume
+          volumeUm3={shown.spineHeadVolumeUm3}
+          baselineUm3={baseline.spineHeadVolumeUm3}
+          when={lasting ? text.labels.lasting : 'now'}
+        />
         <FepspCompare
-          afterPercent={m.state.fepspPercent}
-          showAfter={fadeInAt(m.frame, biggerAt - 30, 20) * 0.6 + fadeInAt(m.frame, biggerAt, 8) * 0.4}
-          label="now"
+          trace={data.trace}
+          beforeMs={baseline.tMs}
+          afterMs={shownMs}
+          showAfter={lasting ? fadeInAt(m.frame, lastsAt - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES) : 1}
+          label={lasting ? text.labels.lasting! : text.labels.now!}
         />
       </Panel>
     </>

@@ -23,10 +23,10 @@ export type SceneId = (typeof SCENE_IDS)[number];
 export const REQUIRED_BOOKMARKS: Record<SceneId, readonly string[]> = {
   intro: ['bigger'],
   'glutamate-release': ['release', 'ampa-open'],
-  'mg-expulsion': ['pops-out'],
+  'mg-expulsion': ['mg-out'],
   'calcium-surge': ['floods'],
-  'camkii-lock-in': ['lock'],
-  'ampa-insertion': ['insert'],
-  'spine-growth': ['grows', 'bigger-response'],
-  outro: ['late'],
+  'camkii-lock-in': ['falls'],
+  'ampa-insertion': ['traps'],
+  'spine-growth': ['grows', 'lasts'],
+  outro: ['late', 'weakens'],
 };

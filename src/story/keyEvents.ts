@@ -5,7 +5,8 @@
  */
 import type { SceneId } from '../script/sceneIds';
 import type { SpineState, SpineTrace } from '../sim/types';
-import { jahrStevensUnblockedFraction } from '../sim';
+import { inductionTrains } from './induction';
+import { DEFAULT_CONDITIONS, jahrStevensUnblockedFraction } from '../sim';
 
 /** One key event: a threshold crossing of one trace field, searched from `fromMs`. */
 export interface KeyEvent {
@@ -47,18 +48,42 @@ export function halfRiseThreshold(
 }
 
 /**
- * Depolarisation at which the NMDA pore is drawn losing its Mg2+ ion, mV:
- * "roughly −40 mV or more" (seed article). The tetanus in the model peaks near
- * −38 mV, where B(V) is only ~0.25, so B never reaches 0.5; the event is B
- * passing its value at −40 mV (equivalently Vm passing −40 mV).
+ * Fraction of NMDA pores free of Mg2+ at which the narration says depolarisation "drives it out":
+ * half. Relief is graded (Jahr & Stevens 1990, J Neurosci 10:3178: B = 0.5 near −20 mV at 1 mM Mg2+),
+ * so the word lands where most of the block is gone, not at the seed article's "about −40 mV" (B 0.23).
  */
-export const MG_EXPULSION_MV = -40;
+export const MG_FREE_FRACTION_AT_BOOKMARK = 0.5;
+
+/** Membrane potential at which half the NMDA pores are free of Mg2+ (B = 0.5), mV, for [Mg2+]o in mM (bisection on B). */
+export function halfUnblockMv(mgOutMilliM: number): number {
+  let lo = -120;
+  let hi = 60;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (jahrStevensUnblockedFraction(mid, mgOutMilliM) >= MG_FREE_FRACTION_AT_BOOKMARK) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
 
 /**
- * Key events, one per scene that has one. Thresholds: Mg2+ leaves the pore when
- * the Jahr-Stevens unblocked fraction passes B(−40 mV, [Mg]o) (see above);
- * Ca2+ "floods" when free spine Ca2+ passes 1 µM (rest 50-100 nM, seed
- * article); the other events are half-way rises of their field after induction.
+ * Depolarisation at which the framed NMDA pore is drawn losing its Mg2+ ion, mV: where B = 0.5 at
+ * the default 1 mM Mg2+ (−20.5 mV), so the ion leaves on the bookmark word ("drives it out").
+ */
+export const MG_EXPULSION_MV = halfUnblockMv(DEFAULT_CONDITIONS.mgOutMilliM);
+
+/** Upper end of the window in which a first-train event is searched, ms: the second train, or 10 min. */
+export function firstTrainWindowEndMs(trace: SpineTrace): number {
+  const trains = inductionTrains(trace.protocol);
+  return trains[1]?.startMs ?? trains[0]!.startMs + 10 * 60_000;
+}
+
+/**
+ * Key events, one per scene whose clock is pinned on one. All are events of the FIRST train (the
+ * millisecond-to-minute scenes show it): glutamate passes 0.1 mM at its first spike; the
+ * Jahr-Stevens unblocked fraction passes 0.5; the synaptic AMPA receptor count reaches half of
+ * its rise before the second train. The other scenes continue the previous scene's clock (see
+ * storyTime.ts), and what their words claim is checked at their bookmarks in src/story/claims.ts.
  */
 export const KEY_EVENTS: Partial<Record<SceneId, KeyEvent>> = {
   'glutamate-release': {
@@ -69,38 +94,17 @@ export const KEY_EVENTS: Partial<Record<SceneId, KeyEvent>> = {
     fromMs: 0,
   },
   'mg-expulsion': {
-    bookmark: 'pops-out',
-    description: 'Mg2+ unblocked fraction B(V) passes its value at −40 mV',
+    bookmark: 'mg-out',
+    description: 'half of the NMDA pores are free of Mg2+ (Jahr-Stevens B(V) passes 0.5)',
     field: 'mgUnblockedFraction',
-    threshold: (trace) => jahrStevensUnblockedFraction(MG_EXPULSION_MV, trace.conditions.mgOutMilliM),
-    fromMs: 0,
-  },
-  'calcium-surge': {
-    bookmark: 'floods',
-    description: 'free spine Ca2+ passes 1 µM',
-    field: 'spineCaMicroM',
-    threshold: () => 1,
-    fromMs: 0,
-  },
-  'camkii-lock-in': {
-    bookmark: 'lock',
-    description: 'CaMKII pT286 fraction reaches half its peak (in the first minute)',
-    field: 'camkiiPT286Fraction',
-    threshold: (trace) => halfRiseThreshold(trace, 'camkiiPT286Fraction', 0, 60_000, 5),
+    threshold: () => MG_FREE_FRACTION_AT_BOOKMARK,
     fromMs: 0,
   },
   'ampa-insertion': {
-    bookmark: 'insert',
-    description: 'synaptic AMPA receptor count reaches half its rise (peak within 1 h)',
+    bookmark: 'traps',
+    description: 'synaptic AMPA receptor count reaches half its rise after the first train',
     field: 'ampaReceptorCount',
-    threshold: (trace) => halfRiseThreshold(trace, 'ampaReceptorCount', 0, 3_600_000, 500),
-    fromMs: 0,
-  },
-  'spine-growth': {
-    bookmark: 'grows',
-    description: 'spine head volume reaches half its rise (peak within 1 h)',
-    field: 'spineHeadVolumeUm3',
-    threshold: (trace) => halfRiseThreshold(trace, 'spineHeadVolumeUm3', 0, 3_600_000, 500),
+    threshold: (trace) => halfRiseThreshold(trace, 'ampaReceptorCount', 0, firstTrainWindowEndMs(trace), 250),
     fromMs: 0,
   },
 };

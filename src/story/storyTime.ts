@@ -20,40 +20,42 @@ export interface SceneTimeMap {
   /** Bookmark whose frame the anchor time is pinned to. */
   bookmark: string;
   /**
-   * Physical time pinned to the bookmark: the scene's key event found in the
-   * trace (see keyEvents.ts), or a fixed time (ms) for scenes without one.
+   * What fixes the clock: the scene's key event found in the trace pinned to the bookmark (see
+   * keyEvents.ts); a fixed time (ms) pinned to the bookmark; or `continue`: the scene starts at the
+   * physical time the previous scene's clock reaches at the cut, so time never jumps at that cut.
    */
-  anchor: { kind: 'key-event' } | { kind: 'fixed'; ms: number; description: string };
+  anchor: { kind: 'key-event' } | { kind: 'fixed'; ms: number; description: string } | { kind: 'continue' };
 }
 
 const MINUTE_MS = 60_000;
 
-/** The declared time maps, one per scene. */
+/**
+ * The declared time maps, one per scene. Chosen so that physical time only moves forward across
+ * every cut (test/story checks it): the baseline, then the first train from its first spike to
+ * the seconds after it, the minutes after it, then hours.
+ */
 export const SCENE_TIME_MAPS: Record<SceneId, SceneTimeMap> = {
   // The baseline, in real time, between the two baseline test pulses (-60 s, -30 s) of the explainer protocol.
   intro: {
     factor: 1,
     bookmark: 'bigger',
-    anchor: { kind: 'fixed', ms: -45_000, description: '45 s before the tetanus (baseline)' },
+    anchor: { kind: 'fixed', ms: -45_000, description: '45 s before the first train (baseline)' },
   },
   // Cleft glutamate lasts ~1 ms (decay tau 1.2 ms, Clements 1992): 1 ms of biology per second of video.
   'glutamate-release': { factor: 1 / 1000, bookmark: 'release', anchor: { kind: 'key-event' } },
-  // Depolarisation summing over the first spikes of the 100 Hz tetanus: tens of ms.
-  'mg-expulsion': { factor: 1 / 100, bookmark: 'pops-out', anchor: { kind: 'key-event' } },
-  // The whole 1 s tetanus and the Ca2+ transient's fall in ~5 s of video.
-  'calcium-surge': { factor: 1 / 4, bookmark: 'floods', anchor: { kind: 'key-event' } },
-  // T286 phosphorylation builds during the tetanus and outlasts the Ca2+ pulse (seconds).
-  'camkii-lock-in': { factor: 1 / 4, bookmark: 'lock', anchor: { kind: 'key-event' } },
-  // Receptor insertion over minutes.
-  'ampa-insertion': { factor: 60, bookmark: 'insert', anchor: { kind: 'key-event' } },
-  // Spine enlargement (sLTP) over the first minute.
-  'spine-growth': { factor: 30, bookmark: 'grows', anchor: { kind: 'key-event' } },
-  // Early LTP over hours: an hour a second, at 3 h (end of early LTP, seed article) on "late".
-  outro: {
-    factor: 3600,
-    bookmark: 'late',
-    anchor: { kind: 'fixed', ms: 180 * MINUTE_MS, description: '3 h after the tetanus' },
-  },
+  // Depolarisation summing over the first spikes of the first train: tens of ms; slow enough that the
+  // scene starts after the glutamate scene's last millisecond.
+  'mg-expulsion': { factor: 1 / 150, bookmark: 'mg-out', anchor: { kind: 'key-event' } },
+  // The rest of the first 1 s train and the Ca2+ transient's fall, in ~5 s of video.
+  'calcium-surge': { factor: 1 / 4, bookmark: 'floods', anchor: { kind: 'continue' } },
+  // Real time: pT286 outlasts the Ca2+ pulse by seconds, and the clock shows the seconds pass.
+  'camkii-lock-in': { factor: 1, bookmark: 'falls', anchor: { kind: 'continue' } },
+  // Receptor trapping over the first minute after the first train.
+  'ampa-insertion': { factor: 6, bookmark: 'traps', anchor: { kind: 'key-event' } },
+  // Spine enlargement (sLTP) over the next minutes.
+  'spine-growth': { factor: 30, bookmark: 'grows', anchor: { kind: 'continue' } },
+  // Hours: from minutes after the first train to past 8 h after the last (the outro chart's span).
+  outro: { factor: 2800, bookmark: 'late', anchor: { kind: 'continue' } },
 };
 
 /** A scene's clock on a given timeline and trace. */
@@ -82,8 +84,11 @@ export function physicalMsAtFrame(
   return anchorMs + ((frame - bookmarkFrame) / fps) * 1000 * factor;
 }
 
-/** Builds the clock of `span` (a scene on the timeline) against `trace`. */
-export function sceneClock(span: SceneSpan, fps: number, trace: SpineTrace): SceneClock {
+/**
+ * Builds the clock of `span` (a scene on the timeline) against `trace`. `previous` is the clock of the
+ * scene before it, needed by a `continue` anchor (throws naming the scene when it is missing).
+ */
+export function sceneClock(span: SceneSpan, fps: number, trace: SpineTrace, previous?: SceneClock): SceneClock {
   const map = SCENE_TIME_MAPS[span.id];
   const bookmarkFrame = span.bookmarkFrames[map.bookmark];
   if (bookmarkFrame === undefined) {
@@ -93,8 +98,18 @@ export function sceneClock(span: SceneSpan, fps: number, trace: SpineTrace): Sce
     );
   }
   if (!(map.factor > 0)) throw new Error(`Scene "${span.id}": time factor must be > 0, got ${map.factor}.`);
-  const anchorMs = map.anchor.kind === 'key-event' ? keyEventMs(span.id, trace) : map.anchor.ms;
   const { factor } = map;
+  let anchorMs: number;
+  if (map.anchor.kind === 'key-event') anchorMs = keyEventMs(span.id, trace);
+  else if (map.anchor.kind === 'fixed') anchorMs = map.anchor.ms;
+  else {
+    if (!previous)
+      throw new Error(
+        `Scene "${span.id}": its clock continues the previous scene's, but it has none (first scene?). Give it a key-event or fixed anchor in src/story/storyTime.ts.`,
+      );
+    const startMs = previous.physicalMs(span.startFrame);
+    anchorMs = physicalMsAtFrame(bookmarkFrame, fps, span.startFrame, startMs, factor);
+  }
   return {
     sceneId: span.id,
     factor,
@@ -109,8 +124,23 @@ export function sceneClock(span: SceneSpan, fps: number, trace: SpineTrace): Sce
 /** Clocks for every scene of `timeline`, by id. */
 export function sceneClocks(timeline: Timeline, trace: SpineTrace): Record<SceneId, SceneClock> {
   const out = {} as Record<SceneId, SceneClock>;
-  for (const span of timeline.scenes) out[span.id] = sceneClock(span, timeline.fps, trace);
+  let previous: SceneClock | undefined;
+  for (const span of timeline.scenes) {
+    previous = sceneClock(span, timeline.fps, trace, previous);
+    out[span.id] = previous;
+  }
   return out;
+}
+
+/**
+ * True when scene `index` of `timeline` starts at an earlier physical time than the scene before it
+ * shows at the cut: the clock jumps back, and the on-screen clock must say "replay".
+ */
+export function isReplay(timeline: Timeline, clocks: Record<SceneId, SceneClock>, index: number): boolean {
+  const span = timeline.scenes[index];
+  const prev = timeline.scenes[index - 1];
+  if (!span || !prev) return false;
+  return clocks[span.id].physicalMs(span.startFrame) < clocks[prev.id].physicalMs(span.startFrame) - 1e-9;
 }
 
 /** True when the scene pins a key event of the trace (checked by test/story). */

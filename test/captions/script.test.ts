@@ -34,21 +34,23 @@ describe('narration script parser', () => {
   it('applies spoken forms: the say list, inline forms, punctuation kept', () => {
     const s = parseScript(real, FILE);
     const mg = s.scenes.find((x) => x.id === 'mg-expulsion')!;
-    expect(spokenText(mg)).toContain('N M D A');
-    expect(spokenText(mg)).toContain('magnesium.');
-    expect(spokenText(mg)).toContain('minus forty millivolts');
-    expect(mg.words.map((w) => w.text)).toContain('Mg²⁺.');
+    expect(spokenText(mg)).toContain('N M D A pore.');
+    expect(spokenText(mg)).toContain('magnesium plugs');
+    expect(mg.words.map((w) => w.text)).toContain('Mg²⁺');
+    const ca = s.scenes.find((x) => x.id === 'calcium-surge')!;
+    expect(spokenText(ca)).toContain('sixty five nanomolar');
+    expect(ca.words.map((w) => w.text)).toContain('65');
     const camk = s.scenes.find((x) => x.id === 'camkii-lock-in')!;
     expect(spokenText(camk)).toContain('cam kinase two');
   });
 
-  it('reads bookmarks on words: {pop out|pops-out} and {word}', () => {
-    const text = real.replace('{pops it out|pops-out}', '{pop out|pops-out}');
+  it('reads bookmarks on words: {pop out|mg-out} and {word}', () => {
+    const text = real.replace('depolarisation {drives it out|mg-out}', 'depolarisation {pop out|mg-out}');
     const mg = parseScript(text, FILE).scenes.find((x) => x.id === 'mg-expulsion')!;
-    const b = mg.bookmarks.find((x) => x.name === 'pops-out')!;
+    const b = mg.bookmarks.find((x) => x.name === 'mg-out')!;
     expect(b.wordCount).toBe(2);
     expect(mg.words[b.wordIndex]!.text).toBe('pop');
-    expect(b.line).toBe(lineOf(text, '{pop out|pops-out}'));
+    expect(b.line).toBe(lineOf(text, '{pop out|mg-out}'));
   });
 
   it('a missing scene: names it and what to add', () => {
@@ -87,11 +89,11 @@ describe('narration script parser', () => {
   });
 
   it('an unknown (misspelt) bookmark: its line and a suggestion', () => {
-    const text = real.replace('{inserts|insert}', '{inserts|insrt}');
+    const text = real.replace('{traps}', '{traps|trapz}');
     const issues = issuesOf(text);
-    const i = issues.find((x) => /unknown bookmark "insrt"/.test(x.message))!;
-    expect(i.line).toBe(lineOf(text, '{inserts|insrt}'));
-    expect(i.message).toContain('did you mean "insert"');
+    const i = issues.find((x) => /unknown bookmark "trapz"/.test(x.message))!;
+    expect(i.line).toBe(lineOf(text, '{traps|trapz}'));
+    expect(i.message).toContain('did you mean "traps"');
   });
 
   it("a bookmark in another scene's place is rejected", () => {

@@ -12,6 +12,7 @@ import {
 } from '../../src/components/synapseGeometry';
 import { jahrStevensUnblockedFraction } from '../../src/sim';
 import { formatCaMicroM, formatMv } from '../../src/components/units';
+import { MG_EXPULSION_MV } from '../../src/story/keyEvents';
 
 describe('on-screen quantities derived from the trace', () => {
   it('Ca2+ colour: log scale, 50 nM at one end, 10 µM at the other, distinct colours', () => {
@@ -39,13 +40,14 @@ describe('on-screen quantities derived from the trace', () => {
     expect((4 / 3) * Math.PI * r ** 3).toBeCloseTo(0.05, 9);
   });
 
-  it('the framed Mg2+ ion is half out exactly at −40 mV, in at rest, out by −30 mV; other pores need more depolarisation', () => {
+  it('the framed Mg2+ ion is half out exactly where half the pores are free (B = 0.5, the "drives it out" bookmark), in at rest', () => {
     const B = (v: number) => jahrStevensUnblockedFraction(v, 1);
-    expect(poreUnblockMv(0)).toBe(-40);
-    expect(mgOutOfPore(B(-40), 0, 1)).toBeCloseTo(0.5, 9);
+    expect(MG_EXPULSION_MV).toBeCloseTo(-20.5, 1);
+    expect(B(MG_EXPULSION_MV)).toBeCloseTo(0.5, 6);
+    expect(poreUnblockMv(0)).toBe(MG_EXPULSION_MV);
+    expect(mgOutOfPore(B(MG_EXPULSION_MV), 0, 1)).toBeCloseTo(0.5, 9);
     expect(mgOutOfPore(B(-70), 0, 1)).toBe(0);
-    expect(mgOutOfPore(B(-25), 0, 1)).toBe(1);
-    expect(mgOutOfPore(B(-38), 1, 1)).toBe(0);
+    expect(mgOutOfPore(B(-5), 0, 1)).toBe(1);
   });
 
   it('AMPA slots fill the PSD from the centre outwards', () => {

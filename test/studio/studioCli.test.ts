@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/studio/studioServer';
+import { REPO_ROOT } from '../../src/studio/server/studioServer';
 
 /** `npm run studio` runs this file with tsx. */
 function studioCli(args: string[]) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { shuttleRate, studioKeyAction, type KeyPress } from '../../src/studio/keyboard';
-import { parseRenderProgress, renderCliArgs, renderCommandLine } from '../../src/studio/renderCommand';
-import { bookmarkMarkers, captionCues, sceneAtFrame, type StudioTimeline } from '../../src/studio/studioTimeline';
-import { formatStudioUrl, parseStudioUrl } from '../../src/studio/studioUrl';
-import { decodeWav, waveformPeaks } from '../../src/studio/wavPeaks';
+import { shuttleRate, studioKeyAction, type KeyPress } from '../../src/studio/app/keyboard';
+import { parseRenderProgress, renderCliArgs, renderCommandLine } from '../../src/studio/shared/renderCommand';
+import { bookmarkMarkers, captionCues, sceneAtFrame, type StudioTimeline } from '../../src/studio/app/studioTimeline';
+import { formatStudioUrl, parseStudioUrl } from '../../src/studio/app/studioUrl';
+import { decodeWav, waveformPeaks } from '../../src/studio/server/wavPeaks';
 
 const key = (k: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key: k,
@@ -83,11 +83,22 @@ describe('render command', () => {
   });
 
   it('reads frames done/total from a progress line', () => {
-    expect(parseRenderProgress('render explainer  frames 120/1800  9.8 fps  ETA 2:51')).toEqual({
+    // The line src/render/progressLine.ts prints.
+    expect(parseRenderProgress('render explainer capture   120/1800 frames (6.7%)  9.8 fps  ETA 2:51')).toEqual({
       done: 120,
       total: 1800,
+      stage: 'capture',
+      fps: 9.8,
+      etaSeconds: 171,
     });
-    expect(parseRenderProgress('date 2026/11 frames 5/10')).toEqual({ done: 5, total: 10 });
+    expect(parseRenderProgress('render placeholder bundle      0/2 frames (0.0%)  -- fps  ETA --')).toEqual({
+      done: 0,
+      total: 2,
+      stage: 'bundle',
+      fps: null,
+      etaSeconds: null,
+    });
+    expect(parseRenderProgress('date 2026/11 frames 5/10')).toMatchObject({ done: 5, total: 10 });
     expect(parseRenderProgress('bundling...')).toBeNull();
   });
 });

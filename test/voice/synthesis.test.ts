@@ -32,12 +32,12 @@ function miniScript(): string {
   const lines: Record<string, string> = {
     intro: 'It gets {bigger}.',
     'glutamate-release': 'Vesicles {release|release}, channels {open|ampa-open}.',
-    'mg-expulsion': 'The block {pops out|pops-out}.',
+    'mg-expulsion': 'The block {pops out|mg-out}.',
     'calcium-surge': 'Ions {rush|floods} in.',
-    'camkii-lock-in': 'It {locks|lock}.',
-    'ampa-insertion': 'More {arrive|insert}.',
-    'spine-growth': 'It {grows}, a {bigger response|bigger-response}.',
-    outro: 'Then {late} phases.',
+    'camkii-lock-in': 'It {drops|falls}.',
+    'ampa-insertion': 'More {stay|traps}.',
+    'spine-growth': 'It {grows}, and it {lasts}.',
+    outro: 'Then {late} phases, then {weakens}.',
   };
   return Object.entries(lines)
     .map(([id, text]) => `## ${id}\ntitle: ${id}\n\n${text}\n`)

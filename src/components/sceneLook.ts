@@ -1,0 +1,108 @@
+/**
+ * A scene's editable look: the parameters an editor may change in the studio
+ * (palette colours, label texts, fade lengths), declared as a zod schema in a
+ * `<Scene>.look.ts` file beside the scene, with defaults equal to the scene's
+ * built-in look. The editor's choices live in `<Scene>.look.json` beside it,
+ * holding only the fields that differ from the defaults; the render and the
+ * studio read it through the scene's `useLook()` hook. A bad JSON file stops the
+ * load with an error naming the file and the field.
+ */
+import { createContext, useContext } from 'react';
+import { z } from 'zod';
+import type { SceneId } from '../script/sceneIds';
+import { palette } from './palette';
+
+/** Names of the palette colours an editor may pick from. */
+export const PALETTE_COLOUR_NAMES = Object.keys(palette) as [keyof typeof palette, ...(keyof typeof palette)[]];
+export type PaletteColourName = keyof typeof palette;
+
+/** A palette colour field (the studio shows swatches). */
+export function paletteColour(defaultName: PaletteColourName, label: string) {
+  return z.enum(PALETTE_COLOUR_NAMES).default(defaultName).describe(label);
+}
+
+/** A short on-screen text field. */
+export function labelText(defaultText: string, label: string, maxChars = 48) {
+  return z.string().trim().min(1, 'must not be empty').max(maxChars).default(defaultText).describe(label);
+}
+
+/** A length in frames (fade or hold of an overlay), minFrames..maxFrames. */
+export function frameCount(defaultFrames: number, label: string, maxFrames = 120, minFrames = 1) {
+  return z.number().int().min(minFrames).max(maxFrames).default(defaultFrames).describe(label);
+}
+
+export type LookSchema = z.ZodObject<Record<string, z.ZodDefault<z.ZodType>>>;
+
+/** Thrown when a `.look.json` file does not match its schema. */
+export class LookFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(
+      `${file}: field "${field}": ${detail}. Fix the value in the studio's Look panel or in the file, or delete the field to use the default.`,
+    );
+    this.name = 'LookFileError';
+  }
+}
+
+/**
+ * Validates a look file's content: every field known, every value valid.
+ * Returns the full look (defaults filled in) or throws LookFileError.
+ */
+export function parseLookFile<S extends LookSchema>(schema: S, content: unknown, file: string): z.infer<S> {
+  const result = schema.strict().safeParse(content ?? {});
+  if (result.success) return result.data as z.infer<S>;
+  const issue = result.error.issues[0]!;
+  const field =
+    issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.map(String).join('.') || '(whole file)';
+  const detail =
+    issue.code === 'unrecognized_keys'
+      ? `unknown field; this scene's look has ${Object.keys(schema.shape).join(', ')}`
+      : issue.message;
+  throw new LookFileError(file, field, detail);
+}
+
+/** The fields of `look` that differ from the schema's defaults (what a look file stores). */
+export function lookOverrides<S extends LookSchema>(schema: S, look: z.infer<S>): Partial<z.infer<S>> {
+  const defaults = schema.parse({}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(look as Record<string, unknown>)) if (v !== defaults[k]) out[k] = v;
+  return out as Partial<z.infer<S>>;
+}
+
+/** Looks being previewed (studio): scene id -> a full, already validated look. Empty outside the studio. */
+export const LookPreviewContext = createContext<Partial<Record<SceneId, Record<string, unknown>>>>({});
+
+export interface SceneLook<S extends LookSchema> {
+  sceneId: SceneId;
+  /** Repo-relative path of the JSON file, e.g. src/scenes/MgExpulsion.look.json. */
+  file: string;
+  schema: S;
+  /** The look as saved (defaults + the file's fields). */
+  saved: z.infer<S>;
+  /** The look to draw with: the studio's preview when there is one, else the saved look. */
+  useLook(): z.infer<S>;
+}
+
+/** Declares a scene's look; validates the saved file at once (module load), so a bad file fails every render. */
+export function defineSceneLook<S extends LookSchema>(options: {
+  sceneId: SceneId;
+  file: string;
+  schema: S;
+  savedFile: unknown;
+}): SceneLook<S> {
+  const { sceneId, file, schema } = options;
+  const saved = parseLookFile(schema, options.savedFile, file);
+  return {
+    sceneId,
+    file,
+    schema,
+    saved,
+    useLook() {
+      const preview = useContext(LookPreviewContext)[sceneId];
+      return (preview as z.infer<S> | undefined) ?? saved;
+    },
+  };
+}

@@ -1,9 +1,0 @@
-/** Browser entry of the studio page (src/studio/index.html). */
-import { createRoot } from 'react-dom/client';
-import './registry';
-import { StudioApp } from './StudioApp';
-import './studio.css';
-
-const container = document.getElementById('studio-root');
-if (!container) throw new Error('src/studio/index.html has no #studio-root element.');
-createRoot(container).render(<StudioApp />);
