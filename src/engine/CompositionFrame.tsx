@@ -2,6 +2,7 @@ import { Component, useMemo, type ErrorInfo, type ReactNode } from 'react';
 import { compositionMeta, type AnyComposition } from './composition';
 import { AbsoluteFrameContext, ROOT_SEQUENCE, SequenceContext, VideoConfigContext } from './frameContext';
 import { RenderReadinessContext, type RenderReadiness } from './renderReadiness';
+import { SharedGlPoolContext, type SharedGlPool } from './sharedGl';
 
 /** A scene error, with where it happened: what the renderer and the studio show. */
 export interface FrameError {
@@ -24,6 +25,8 @@ export interface CompositionFrameProps {
   onError?: (error: FrameError) => void;
   /** Change it (e.g. after a hot reload) to clear a shown error and try the same frame again. */
   resetKey?: unknown;
+  /** The capture page's shared WebGL context (sharedGl.ts); without it every 3D canvas has its own. */
+  glPool?: SharedGlPool;
 }
 
 /**
@@ -38,11 +41,12 @@ export function CompositionFrame({
   readiness,
   onError,
   resetKey,
+  glPool,
 }: CompositionFrameProps) {
   const Scene = composition.component;
   const meta = useMemo(() => compositionMeta(composition), [composition]);
   const props = inputProps ?? composition.defaultProps;
-  return (
+  const frameTree = (
     <VideoConfigContext.Provider value={meta}>
       <RenderReadinessContext.Provider value={readiness}>
         <SequenceContext.Provider value={ROOT_SEQUENCE}>
@@ -60,6 +64,8 @@ export function CompositionFrame({
       </RenderReadinessContext.Provider>
     </VideoConfigContext.Provider>
   );
+  // Nested frames (the social card draws the explainer's) keep the pool of the frame around them.
+  return glPool ? <SharedGlPoolContext.Provider value={glPool}>{frameTree}</SharedGlPoolContext.Provider> : frameTree;
 }
 
 interface BoundaryProps {

@@ -1,7 +1,9 @@
 import { Canvas, useThree, type CanvasProps } from '@react-three/fiber';
-import { useLayoutEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import type { WebGLRenderer } from 'three';
 import { useAbsoluteFrame } from './frameContext';
 import { useRenderReadiness } from './renderReadiness';
+import { useSharedGlPool } from './sharedGl';
 
 export interface ThreeCanvasProps {
   /** CSS size of the canvas box, in composition pixels. */
@@ -42,6 +44,10 @@ export const ALLOWED_PIXEL_RATIOS: readonly number[] = [2, 1, 0.5, 0.25];
  * so screenshots see it, and a readiness report so capture waits for it.
  * Scene content inside reads the frame with the usual hooks (contexts are
  * bridged by R3F) and must be a pure function of it.
+ *
+ * On a capture page (a SharedGlPool provided) the scene draws with the
+ * page's one shared WebGL context and the drawn buffer is copied into this
+ * canvas (sharedGl.ts): same pixels, one context for all tiles.
  */
 export function ThreeCanvas({
   width,
@@ -62,6 +68,11 @@ export function ThreeCanvas({
   const readiness = useRenderReadiness();
   const frame = useAbsoluteFrame();
   const [token] = useState(() => ({}));
+  const pool = useSharedGlPool();
+  const [shared] = useState<WebGLRenderer | null>(() =>
+    pool ? pool.renderer(width, height, pixelRatio, opaque, antialias) : null,
+  );
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     readiness.addParticipant(token, label);
     return () => readiness.removeParticipant(token);
@@ -69,41 +80,91 @@ export function ThreeCanvas({
   return (
     <div style={{ width, height, ...style }}>
       <Canvas
+        ref={canvasRef}
         frameloop="never"
         dpr={pixelRatio}
         // offsetSize: measure layout pixels, not the on-screen box, so a CSS-scaled
         // player (studio, embed, social card) sizes the canvas as the capture page does.
         resize={{ debounce: 0, scroll: false, offsetSize: true }}
-        gl={{ preserveDrawingBuffer: true, antialias, powerPreference: 'high-performance', alpha: !opaque }}
+        gl={
+          shared ?? {
+            preserveDrawingBuffer: true,
+            antialias,
+            powerPreference: 'high-performance',
+            alpha: !opaque,
+          }
+        }
         camera={camera}
         style={{ width, height }}
       >
         {children}
         {/* Last child: its layout effect runs after every layout effect in the scene above, so the draw sees them all. */}
-        <DrawOnCommit frame={frame} onDrawn={(f) => readiness.reportDrawn(token, f)} />
+        <DrawOnCommit
+          frame={frame}
+          display={shared ? canvasRef : null}
+          opaque={opaque}
+          onDrawn={(f) => readiness.reportDrawn(token, f)}
+        />
       </Canvas>
     </div>
   );
 }
 
-/** Draws the three.js scene after every commit of the canvas tree, then reports the frame drawn. */
-function DrawOnCommit({ frame, onDrawn }: { frame: number; onDrawn: (frame: number) => void }) {
+/**
+ * Draws the three.js scene after every commit of the canvas tree, then
+ * reports the frame drawn. With a shared context (`display` set), the drawn
+ * buffer is copied to this canvas's on-screen element before another tile
+ * draws.
+ */
+function DrawOnCommit({
+  frame,
+  display,
+  opaque,
+  onDrawn,
+}: {
+  frame: number;
+  display: RefObject<HTMLCanvasElement | null> | null;
+  opaque: boolean;
+  onDrawn: (frame: number) => void;
+}) {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
   useLayoutEffect(() => {
     gl.render(scene, camera);
-    publishMemory(gl);
+    if (display) {
+      if (!display.current) throw new Error('ThreeCanvas: the on-screen canvas is not mounted.');
+      copyDrawingBuffer(gl.domElement, display.current, opaque);
+    }
+    publishMemory(display?.current ?? gl.domElement, gl.info.memory);
     onDrawn(frame);
   });
   return null;
 }
 
 /** Writes what the renderer holds on the GPU onto its canvas (data-geometries, data-textures): the stage's mount/unmount memory test reads it. */
-function publishMemory(gl: {
-  domElement: HTMLCanvasElement;
-  info: { memory: { geometries: number; textures: number } };
-}): void {
-  gl.domElement.dataset.geometries = String(gl.info.memory.geometries);
-  gl.domElement.dataset.textures = String(gl.info.memory.textures);
+function publishMemory(
+  canvas: HTMLCanvasElement | OffscreenCanvas,
+  memory: { geometries: number; textures: number },
+): void {
+  if (!('dataset' in canvas)) return;
+  canvas.dataset.geometries = String(memory.geometries);
+  canvas.dataset.textures = String(memory.textures);
+}
+
+/**
+ * Copies the shared context's just-drawn buffer to a tile's on-screen canvas
+ * (sized to the drawing buffer), before the next tile draws. A CPU-backed 2D
+ * canvas: the copy is the read-back, and the compositor then treats the
+ * frame like any other software-rastered content.
+ */
+function copyDrawingBuffer(source: HTMLCanvasElement | OffscreenCanvas, target: HTMLCanvasElement, opaque: boolean) {
+  if (target.width !== source.width || target.height !== source.height) {
+    target.width = source.width;
+    target.height = source.height;
+  }
+  const context = target.getContext('2d', { alpha: !opaque, willReadFrequently: true });
+  if (!context) throw new Error('ThreeCanvas: no 2D context for the shared WebGL draw.');
+  context.globalCompositeOperation = 'copy';
+  context.drawImage(source, 0, 0);
 }

@@ -5,6 +5,7 @@ import { compositionMeta, type AnyComposition, type CompositionMeta } from './co
 import { CompositionFrame, describeFrameError, type FrameError } from './CompositionFrame';
 import { singleFrameLayout, tileLeft } from './filmstrip';
 import { RenderReadiness } from './renderReadiness';
+import { SharedGlPool } from './sharedGl';
 
 /**
  * The page-side API the renderer drives through the browser: mount a
@@ -53,6 +54,7 @@ function mountTile(
   composition: AnyComposition,
   inputProps: Record<string, unknown> | undefined,
   readyTimeoutMs: number,
+  glPool: SharedGlPool,
 ): Tile {
   const readiness = new RenderReadiness();
   let lastError: FrameError | null = null;
@@ -86,7 +88,7 @@ function mountTile(
       lastError = null;
       currentFrame = frame;
       flushSync(() => {
-        root.render(createElement(CompositionFrame, { composition, frame, inputProps, readiness, onError }));
+        root.render(createElement(CompositionFrame, { composition, frame, inputProps, readiness, onError, glPool }));
       });
       if (lastError) throw new Error(describeFrameError(lastError));
       void document.body.offsetHeight; // lay out now, so fonts the frame uses start loading
@@ -115,6 +117,7 @@ export function createCaptureDriver(
   { readyTimeoutMs = 30_000 }: CaptureDriverOptions = {},
 ): CaptureDriver {
   let tiles: Tile[] = [];
+  let glPool: SharedGlPool | null = null;
 
   async function setFrames(frames: readonly number[]): Promise<void> {
     if (tiles.length === 0) throw new Error('No composition mounted: call mount(id) first.');
@@ -141,6 +144,10 @@ export function createCaptureDriver(
         );
       }
       for (const tile of tiles) tile.unmount();
+      glPool?.dispose();
+      // One WebGL context per page for every tile (sharedGl.ts).
+      const pool = new SharedGlPool();
+      glPool = pool;
       container.replaceChildren();
       tiles = Array.from({ length: layout.tiles }, (_, i) => {
         const tileElement = document.createElement('div');
@@ -148,7 +155,7 @@ export function createCaptureDriver(
         // and has the same pixels in every tile (filmstrip.ts).
         tileElement.style.cssText = `position:absolute;top:0;left:${tileLeft(layout, i)}px;width:${composition.width}px;height:${composition.height}px;will-change:transform`;
         container.appendChild(tileElement);
-        return mountTile(tileElement, composition, inputProps, readyTimeoutMs);
+        return mountTile(tileElement, composition, inputProps, readyTimeoutMs, pool);
       });
       await loadDeclaredFonts();
       await setFrames(tiles.map(() => 0));

@@ -25,8 +25,8 @@ export interface CompositionMeta {
   /**
    * Frames the capture page shows side by side and takes in one screenshot
    * (src/engine/filmstrip.ts), 1-4; default render.config.ts. More frames a
-   * shot share more of a screenshot's fixed cost, but every tile has a WebGL
-   * context of its own, so a heavy 3D stage gains less from them than a light one.
+   * shot share more of a screenshot's fixed cost, but every tile draws its own
+   * 3D (in the page's one WebGL context), so a heavy 3D stage gains less from them than a light one.
    */
   framesPerShot?: number;
 }

@@ -23,8 +23,9 @@
 
 /**
  * Most frames a screenshot may hold. More share more of the fixed cost, but
- * every tile has its own WebGL context and memory; 4 was already slower than
- * 3 for the explainer (docs/render.md).
+ * every tile has its own copy of the scene (and, before the shared context
+ * of sharedGl.ts, its own WebGL context); 4 was slower than 3 for the
+ * explainer then (docs/render.md).
  */
 export const MAX_FRAMES_PER_SHOT = 4;
 
