@@ -69,8 +69,10 @@ export function ThreeCanvas({
   const frame = useAbsoluteFrame();
   const [token] = useState(() => ({}));
   const pool = useSharedGlPool();
+  // The supersampled reference draws (antialias, pixel ratio 2: check:edges, still --scale 2) keep a
+  // context of their own: they are single stills, and the shared context's copy was measured wrong there.
   const [shared] = useState<WebGLRenderer | null>(() =>
-    pool ? pool.renderer(width, height, pixelRatio, opaque, antialias) : null,
+    pool && !antialias && pixelRatio <= 1 ? pool.renderer(width, height, pixelRatio, opaque) : null,
   );
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {

@@ -24,14 +24,14 @@ export class SharedGlPool {
    * The page's renderer for canvases of this drawing-buffer size and
    * opacity (one per distinct kind; a composition usually has one).
    */
-  renderer(width: number, height: number, pixelRatio: number, opaque: boolean, antialias = false): WebGLRenderer {
-    const key = `${width}x${height}@${pixelRatio}${opaque ? ' opaque' : ''}${antialias ? ' antialias' : ''}`;
+  renderer(width: number, height: number, pixelRatio: number, opaque: boolean): WebGLRenderer {
+    const key = `${width}x${height}@${pixelRatio}${opaque ? ' opaque' : ''}`;
     let renderer = this.renderers.get(key);
     if (!renderer) {
       const canvas = new OffscreenCanvas(Math.floor(width * pixelRatio), Math.floor(height * pixelRatio));
       renderer = new WebGLRenderer({
         canvas,
-        antialias,
+        antialias: false,
         alpha: !opaque,
         // Each draw is copied to its tile right away (ThreeCanvas), never read again.
         preserveDrawingBuffer: false,
