@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { palette } from '../../src/components/palette';
+import { outroLook } from '../../src/scenes/Outro.look';
 import { parseScript } from '../../src/script/script';
 import { replaceSceneSection, sceneSections, sceneSectionText } from '../../src/studio/shared/scriptEdit';
 import { REPO_ROOT, startStudio, type RunningStudio } from '../../src/studio/server/studioServer';
@@ -292,17 +293,22 @@ describe('studio v2: narration panel', { timeout: 400_000 }, () => {
 
 describe('studio v2: bookmarks on the timeline', { timeout: 400_000 }, () => {
   it('drags a bookmark onto another word: the script markup, the timings and the scene event follow', async () => {
-    // The outro card fades in on its bookmark; move it to the scene's last word.
+    // The outro's "Late" line fades in to be fully shown on its bookmark word ("late"); move the bookmark
+    // to the last word before the next bookmark ("ltd"), and the line must wait for that word.
     const tl = timelineNow();
     const outro = tl.scenes.find((s) => s.id === 'outro')!;
-    const [name, frameBefore] = Object.entries(outro.bookmarkFrames)[0]!;
-    const words = tl.captions.filter((c) => Math.round((c.startMs / 1000) * 30) >= outro.startFrame);
+    const name = 'late';
+    const frameBefore = outro.bookmarkFrames[name]!;
+    const nextBookmark = outro.bookmarkFrames['ltd']!;
+    const frameOf = (c: { startMs: number }) => Math.round((c.startMs / 1000) * 30);
+    const words = tl.captions.filter((c) => frameOf(c) > frameBefore && frameOf(c) < nextBookmark);
     const last = words[words.length - 1]!;
-    const lastFrame = Math.round((last.startMs / 1000) * 30);
+    const lastFrame = frameOf(last);
     const between = Math.round((frameBefore + lastFrame) / 2);
+    expect(lastFrame - between).toBeGreaterThan(outroLook.schema.parse({}).lateFadeFrames);
     await seekTo(between);
-    const card = page.locator('[data-composition]').getByText('Two phases of LTP');
-    const cardOpacity = () => card.evaluate((el) => Number(getComputedStyle(el.parentElement!).opacity));
+    const lateLine = page.locator('[data-composition] b', { hasText: /^Late$/ });
+    const cardOpacity = () => lateLine.evaluate((el) => Number(getComputedStyle(el.parentElement!).opacity));
     await expect.poll(cardOpacity, SLOW).toBe(1);
 
     const track = (await page.locator('[data-testid="timeline-track"]').boundingBox())!;
