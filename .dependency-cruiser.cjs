@@ -46,22 +46,32 @@ const PLUMBING = [
   'src/publish/runTool.ts',
   'src/publish/runCli.ts',
   'src/publish/outputTargets.ts',
+  'src/publish/outputLayout.ts', // the file names of the publishing set in out/, read by embed and publish
 ];
+/**
+ * Entry points: a CLI that dispatches to several layers is a composition root,
+ * not a library module, so it may import any layer. `npm run render` renders in
+ * one process or hands the job to the queue (src/distributed), which renders
+ * through src/render: the CLI sits above both. Nothing may import an entry point.
+ */
+const ENTRY_POINTS = ['src/render/cli.ts'];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const plumbingPath = `^(${PLUMBING.map(escape).join('|')})$`;
+const entryPath = `^(${ENTRY_POINTS.map(escape).join('|')})$`;
 
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${layer}`,
   comment: `src/${layer} may import only ${i === 0 ? 'plumbing' : `${LAYERS.slice(0, i).join(', ')} and plumbing`}: ${LAYERS.slice(i + 1).join(', ')} come after it.`,
   severity: 'error',
-  from: { path: `^src/${layer}/`, pathNot: plumbingPath },
+  from: { path: `^src/${layer}/`, pathNot: [plumbingPath, entryPath] },
   to: { path: `^src/(${LAYERS.slice(i + 1).join('|')})/`, pathNot: plumbingPath },
 }));
 
 module.exports = {
   LAYERS,
   PLUMBING,
+  ENTRY_POINTS,
   forbidden: [
     ...layerRules,
     {
@@ -70,6 +80,13 @@ module.exports = {
       severity: 'error',
       from: { path: plumbingPath },
       to: { path: '^(src/|render\\.config\\.ts$)', pathNot: plumbingPath },
+    },
+    {
+      name: 'entry-points-stand-on-top',
+      comment: 'A CLI entry point may import any layer, so nothing may import it.',
+      severity: 'error',
+      from: {},
+      to: { path: entryPath },
     },
     {
       name: 'no-circular',

@@ -8,8 +8,7 @@ import {
   type CaptionProblem,
   type CaptionRules,
 } from './captionRules';
-import { measureLoudness } from '../voiceover/loudness';
-import { loudnessProblems } from './loudness';
+import { loudnessProblems, measureLoudness } from '../voiceover/loudness';
 import { probeMedia, type MediaInfo } from './mediaProbe';
 import { checkFastStart, readTopLevelBoxes } from './mp4Boxes';
 import { OUTPUT_TARGETS } from './outputTargets';

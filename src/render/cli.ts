@@ -9,7 +9,7 @@ import { MAX_FRAMES_PER_SHOT } from '../engine/capture';
 import { createProgressLine } from './progressLine';
 import { renderVideo } from './renderVideo';
 import { parseIntegerOption, parseJsonObjectOption, runCli } from '../publish/runCli';
-import { DEFAULT_QUEUE_CHUNKS, runDistributedMode } from './distributedModes';
+import { DEFAULT_QUEUE_CHUNKS, runDistributedMode } from '../distributed/distributedModes';
 
 const HELP = `Usage: npm run render -- [options]
 

@@ -17,8 +17,7 @@ import {
   MAX_SEARCHED_OFFSET_SAMPLES,
   WEB_AUDIO_FORMATS,
 } from '../../src/embed/narrationAudio';
-import { loudnessProblems } from '../../src/publish/loudness';
-import { measureLoudness } from '../../src/voiceover/loudness';
+import { loudnessProblems, measureLoudness } from '../../src/voiceover/loudness';
 import { makeTempDir } from '../publish/mediaFixtures';
 
 const tmp = makeTempDir('embed-audio');

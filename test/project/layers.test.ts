@@ -40,7 +40,7 @@ describe('layers (.dependency-cruiser.cjs)', () => {
     for (const p of config.PLUMBING) expect(statSync(p).isFile(), p).toBe(true);
   });
 
-  it('fails an import against the order, a plumbing module that imports a layer, and a cycle', async () => {
+  it('fails an import against the order, a plumbing module that imports a layer, a cycle, and an import of an entry point', async () => {
     const root = mkdtempSync(join(tmpdir(), 'layers-'));
     const write = (path: string, text: string) => {
       mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -50,14 +50,23 @@ describe('layers (.dependency-cruiser.cjs)', () => {
       write('src/engine/frame.ts', "import { title } from '../story/titles';\nexport const frame = title.length;\n");
       write('src/story/titles.ts', "export const title = 'LTP';\n");
       write('src/scenes/intro.ts', "import { frame } from '../engine/frame';\nexport const intro = frame;\n");
-      write('src/render/cli.ts', "import { write } from '../publish/atomicWrite';\nexport const cli = write;\n");
-      write('src/publish/atomicWrite.ts', "import { cli } from '../render/cli';\nexport const write = () => cli;\n");
+      write('src/render/encode.ts', "import { write } from '../publish/atomicWrite';\nexport const encode = write;\n");
+      write(
+        'src/publish/atomicWrite.ts',
+        "import { encode } from '../render/encode';\nexport const write = () => encode;\n",
+      );
+      // The render CLI is an entry point: it may import a later layer (the queue), and nothing may import it.
+      write('src/distributed/queue.ts', 'export const queue = 1;\n');
+      write('src/render/cli.ts', "import { queue } from '../distributed/queue';\nexport const cli = queue;\n");
+      write('src/story/usesCli.ts', "import { cli } from '../render/cli';\nexport const x = cli;\n");
       const found = await violations(['src'], { ...config.options, baseDir: root, tsConfig: undefined });
       expect(found.sort()).toEqual(
         [
           'layer-engine: src/engine/frame.ts -> src/story/titles.ts',
-          'plumbing-stands-alone: src/publish/atomicWrite.ts -> src/render/cli.ts',
-          'no-circular: src/publish/atomicWrite.ts -> src/render/cli.ts -> src/publish/atomicWrite.ts',
+          'plumbing-stands-alone: src/publish/atomicWrite.ts -> src/render/encode.ts',
+          'no-circular: src/publish/atomicWrite.ts -> src/render/encode.ts -> src/publish/atomicWrite.ts',
+          'layer-story: src/story/usesCli.ts -> src/render/cli.ts',
+          'entry-points-stand-on-top: src/story/usesCli.ts -> src/render/cli.ts',
         ].sort(),
       );
     } finally {

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loudnessProblems } from '../../src/publish/loudness';
-import { measureLoudness, parseEbur128Summary } from '../../src/voiceover/loudness';
+import { loudnessProblems, measureLoudness, parseEbur128Summary } from '../../src/voiceover/loudness';
 import { buildManifest, listOutputFiles, sha256OfFile, verifyManifest } from '../../src/publish/outputManifest';
 import { makeTempDir, makeToneWav } from './mediaFixtures';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { palette } from '../../src/components/palette';
 import { LookFileError, lookOverrides, parseLookFile } from '../../src/components/sceneLook';
 import { MG } from '../../src/components/units';
 import { mgExpulsionLook } from '../../src/scenes/MgExpulsion.look';
@@ -58,6 +59,6 @@ describe('scene looks', () => {
       label: 'Fade-in of the late phase, ending on "late" (frames)',
     });
     const swatches = controls[3]!.kind === 'palette' ? controls[3]!.options : [];
-    expect(swatches.find((o) => o.name === 'calcium')?.hex).toBe('#ffb347');
+    expect(swatches.find((o) => o.name === 'calcium')?.hex).toBe(palette.calcium);
   });
 });

@@ -22,20 +22,26 @@ describe('script edits the studio makes', () => {
     }
   });
 
-  it('moves every bookmark to the first and the last word of its scene, and the parser agrees', () => {
+  it('moves every bookmark to the first and the last free word of its scene, and the parser agrees', () => {
     const script = parseScript(SCRIPT);
     for (const scene of script.scenes) {
       for (const b of scene.bookmarks) {
-        const first = moveBookmark(SCRIPT, scene.id, b.name, 0);
+        // Words held by the scene's other bookmarks cannot take this one (tested below).
+        const held = new Set(
+          scene.bookmarks
+            .filter((o) => o.name !== b.name)
+            .flatMap((o) => Array.from({ length: o.wordCount }, (_, k) => o.wordIndex + k)),
+        );
+        const free = scene.words.map((_, i) => i).filter((i) => !held.has(i));
+        const firstFree = free[0]!;
+        const lastFree = free[free.length - 1]!;
+        const first = moveBookmark(SCRIPT, scene.id, b.name, firstFree);
         const s1 = parseScript(first).scenes.find((x) => x.id === scene.id)!;
-        expect(s1.bookmarks.find((x) => x.name === b.name)!.wordIndex).toBe(0);
+        expect(s1.bookmarks.find((x) => x.name === b.name)!.wordIndex).toBe(firstFree);
         expect(s1.words.map((w) => w.text)).toEqual(scene.words.map((w) => w.text));
-        const last = moveBookmark(first, scene.id, b.name, scene.words.length - 1);
+        const last = moveBookmark(first, scene.id, b.name, lastFree);
         const s2 = parseScript(last).scenes.find((x) => x.id === scene.id)!;
-        expect(s2.bookmarks.find((x) => x.name === b.name)).toMatchObject({
-          wordIndex: scene.words.length - 1,
-          wordCount: 1,
-        });
+        expect(s2.bookmarks.find((x) => x.name === b.name)).toMatchObject({ wordIndex: lastFree, wordCount: 1 });
       }
     }
   });

@@ -5,9 +5,9 @@
  * render path stays as it was; the queue code is loaded only when asked for.
  */
 import { relative } from 'node:path';
-import { parseChunkSpec, renderChunk } from './chunks';
+import { parseChunkSpec, renderChunk } from '../render/chunks';
 import { parseIntegerOption, parseJsonObjectOption } from '../publish/runCli';
-import { createProgressLine } from './progressLine';
+import { createProgressLine } from '../render/progressLine';
 
 export const DEFAULT_QUEUE_CHUNKS = 4;
 
@@ -59,7 +59,7 @@ export async function runDistributedMode(compositionId: string, values: Distribu
     throw new Error(
       '--queue needs --store DIR: the directory (shared volume) where workers put chunks and the joined video.',
     );
-  const { enqueueRender } = await import('../distributed/enqueueRender');
+  const { enqueueRender } = await import('./enqueueRender');
   const out = await enqueueRender({
     ...common,
     redisUrl: values.queue,
