@@ -91,6 +91,25 @@ function loudnormPass1(path: string): LoudnormPass1 {
 }
 
 /**
+ * ffmpeg output options for a narration WAV: mono, the output sample rate, 16-bit PCM, no metadata and
+ * bit-exact, so the same input always gives the same bytes (the voice files are committed).
+ */
+export const NARRATION_PCM_ARGS: readonly string[] = [
+  '-ac',
+  '1',
+  '-ar',
+  String(OUTPUT_TARGETS.audioSampleRateHz),
+  '-c:a',
+  'pcm_s16le',
+  '-map_metadata',
+  '-1',
+  '-fflags',
+  '+bitexact',
+  '-flags:a',
+  '+bitexact',
+];
+
+/**
  * Normalises `input` to the narration target, mono 16-bit WAV at the output
  * rate at `output` (written to a temp file, then renamed). Silent input
  * (nothing above the gate) is copied at unity gain.
@@ -98,22 +117,7 @@ function loudnormPass1(path: string): LoudnormPass1 {
 export function normaliseLoudness(input: string, output: string): void {
   const m = loudnormPass1(input);
   produceFileAtomicSync(output, (tmp) => {
-    const common = [
-      '-ac',
-      '1',
-      '-ar',
-      String(OUTPUT_TARGETS.audioSampleRateHz),
-      '-c:a',
-      'pcm_s16le',
-      '-map_metadata',
-      '-1',
-      '-fflags',
-      '+bitexact',
-      '-flags:a',
-      '+bitexact',
-      '-y',
-      tmp,
-    ];
+    const common = [...NARRATION_PCM_ARGS, '-y', tmp];
     if (!Number.isFinite(m.integratedLufs)) {
       runToolSync('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', input, ...common], {
         label: `copying silent ${input}`,

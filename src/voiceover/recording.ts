@@ -15,13 +15,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { produceFileAtomicSync } from '../publish/atomicWrite';
-import { OUTPUT_TARGETS } from '../publish/outputTargets';
 import { runToolSync } from '../publish/runTool';
 import type { NarrationScript, ScriptScene } from '../script/script';
 import type { SceneId } from '../script/sceneIds';
 import type { VoiceTimings } from '../timeline/types';
 import { spokenPieces, type WordSpanMs } from './festival';
-import { normaliseLoudness } from './loudness';
+import { NARRATION_PCM_ARGS, normaliseLoudness } from './loudness';
 import { writeVoiceOutputs, type OutputPaths, type SceneAudio, type WrittenOutputs } from './outputs';
 import type { SyntheticVoiceSettings } from './settings';
 import { synthesiseScript } from './synthetic';
@@ -299,28 +298,7 @@ export function alignRecording(opts: AlignRecordingOptions): WrittenOutputs {
   produceFileAtomicSync(full48, (tmp) =>
     runToolSync(
       'ffmpeg',
-      [
-        '-hide_banner',
-        '-nostdin',
-        '-loglevel',
-        'error',
-        '-i',
-        recording,
-        '-ac',
-        '1',
-        '-ar',
-        String(OUTPUT_TARGETS.audioSampleRateHz),
-        '-c:a',
-        'pcm_s16le',
-        '-map_metadata',
-        '-1',
-        '-fflags',
-        '+bitexact',
-        '-flags:a',
-        '+bitexact',
-        '-y',
-        tmp,
-      ],
+      ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', recording, ...NARRATION_PCM_ARGS, '-y', tmp],
       { label: `converting ${recording}` },
     ),
   );
