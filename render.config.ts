@@ -22,6 +22,11 @@ export const renderConfig = {
     pixelFormat: 'yuv420p',
     /** Colour matrix written and converted to (HD video is BT.709; Chromium's JPEGs are full-range BT.601). */
     colorMatrix: 'bt709',
+    /**
+     * x264 threads of the render's one encoder (it takes the frames of every capture worker).
+     * A fixed number, not the worker count, so a render's bytes do not depend on --concurrency.
+     */
+    encoderThreads: 1,
   },
 
   audio: {

@@ -1,12 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { renderConfig } from '../../render.config';
 import type { CompositionMeta } from '../engine/composition';
-import { filmstripGroups, filmstripLayout } from '../engine/capture';
+import { filmstripGroups, filmstripLayout, type FilmstripLayout } from '../engine/capture';
 import { killGroup, spawnGroup, waitForExit } from './childProcesses';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 import { segmentEncodeArgs } from './ffmpegArgs';
 import { frameCount, type FrameRange } from './frameRange';
 import { openFramePage, type FramePage } from './framePage';
+import { OrderedWriter } from './orderedWriter';
+import { Tripwire } from './tripwire';
 
 /**
  * The browsers and ffmpeg processes of one render and its first error. The
@@ -44,10 +46,9 @@ export class RenderProcesses {
   }
 }
 
-/** One capture worker: a page showing the composition, in its own browser or a shared one, and its frames. */
+/** One capture worker: a page showing the composition, in its own browser or a shared one. */
 export interface CaptureWorker {
   index: number;
-  piece: FrameRange;
   page: FramePage;
   browser: LaunchedBrowser;
   /** True when the browser is shared by every worker ('pages' mode): the worker closes its page, not the browser. */
@@ -60,8 +61,7 @@ export interface LaunchWorkersOptions {
   meta: CompositionMeta;
   inputProps?: Record<string, unknown>;
   framesPerShot: number;
-  /** One contiguous frame range per worker. */
-  pieces: readonly FrameRange[];
+  workers: number;
 }
 
 /** Launch: every worker starts its browser (or a page in the shared one) and mounts the composition. */
@@ -75,7 +75,7 @@ export async function launchCaptureWorkers(
   const shared = renderConfig.capture.workerMode === 'pages' ? await launchChromium(opts.chromiumPath) : null;
   if (shared) processes.browsers.push(shared);
   return Promise.all(
-    opts.pieces.map((piece, index) =>
+    Array.from({ length: opts.workers }, (_, index) =>
       processes.failFast(
         (async (): Promise<CaptureWorker> => {
           const browser = shared ?? (await launchChromium(opts.chromiumPath));
@@ -91,7 +91,7 @@ export async function launchCaptureWorkers(
             filmstrip: filmstripLayout(meta.width, meta.height, opts.framesPerShot),
           });
           checkSameMeta(meta, page.meta);
-          return { index, piece, page, browser, sharedBrowser: shared !== null };
+          return { index, page, browser, sharedBrowser: shared !== null };
         })(),
       ),
     ),
@@ -105,82 +105,119 @@ export interface WorkerTotals {
   /** React + three.js draw (setFrames). */
   setFrameMs: number;
   screenshotMs: number;
-  /** Waiting for the encoder to take the previous image. */
+  /** Waiting for the encoder to take the image (it is busy, or an earlier filmstrip is still being drawn). */
   pipeWaitMs: number;
 }
 
-export interface CaptureSegmentOptions {
+/** The filmstrips of a render, in order; each worker takes the next one when it is free. */
+export class StripQueue {
+  private next = 0;
+  readonly strips: readonly (readonly number[])[];
+
+  constructor(range: FrameRange, framesPerShot: number) {
+    this.strips = filmstripGroups(range.first, range.last, framesPerShot);
+  }
+
+  /** The next filmstrip (its index in the stream and its frames, one per tile), or null when all are taken. */
+  take(): { index: number; frames: readonly number[] } | null {
+    if (this.next >= this.strips.length) return null;
+    const index = this.next++;
+    return { index, frames: this.strips[index]! };
+  }
+}
+
+/**
+ * The one encoder of a render: reads the filmstrip images in order from its
+ * stdin (OrderedWriter) and writes the picture of every frame of `range`.
+ */
+export function startEncoder(
+  { ffmpegPath, fps, crf, layout, range, videoPath, workers }: EncoderOptions,
+  processes: RenderProcesses,
+): { writer: OrderedWriter; finish(): Promise<void> } {
+  const encoder = spawnGroup(
+    ffmpegPath,
+    segmentEncodeArgs({ fps, crf }, { layout, frames: frameCount(range) }, videoPath),
+    { stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  processes.encoders.push(encoder);
+  const encoded = waitForExit(encoder, `ffmpeg (encoder for frames ${range.first}-${range.last})`);
+  encoded.catch(processes.fail);
+  const stdin = encoder.stdin!;
+  stdin.on('error', () => {}); // EPIPE surfaces through `encoded`
+  // The writer only needs to know the encoder is gone: an exit before it has every image is a failure too.
+  const encoderGone = new Tripwire();
+  encoded.then(
+    () => encoderGone.trip(new Error('ffmpeg (encoder) exited before it had every frame.')),
+    (e: unknown) => encoderGone.trip(e),
+  );
+  // Two images per worker may wait for an earlier one: enough to keep every worker drawing.
+  const writer = new OrderedWriter(stdin, 2 * workers, encoderGone);
+  return {
+    writer,
+    async finish() {
+      await writer.drained();
+      stdin.end();
+      await encoded;
+    },
+  };
+}
+
+export interface EncoderOptions {
   ffmpegPath: string;
   fps: number;
   crf: number;
-  framesPerShot: number;
-  /** The segment this worker's encoder writes. */
-  segmentPath: string;
+  layout: FilmstripLayout;
+  range: FrameRange;
+  /** The picture-only .mp4 the encoder writes. */
+  videoPath: string;
+  /** Capture workers feeding it. */
+  workers: number;
+}
+
+export interface CaptureStripsOptions {
   /** Called with the number of frames captured by each screenshot. */
   onFrames: (frames: number) => void;
   totals: WorkerTotals;
 }
 
 /**
- * Capture + encode segment: the worker draws its frames a filmstrip at a time,
- * screenshots them and pipes the images into its own ffmpeg, which encodes
- * the worker's segment. Resolves with the time the last capture ended (before
- * the encoder finishes), once the segment is written and the worker closed.
+ * One worker's capture loop: take the next filmstrip, draw its frames, take
+ * one screenshot and hand it to the writer, until the queue is empty; then
+ * close the worker. Resolves with the time its last capture ended.
  */
-export async function captureSegment(
+export async function captureStrips(
   worker: CaptureWorker,
-  opts: CaptureSegmentOptions,
+  queue: StripQueue,
+  writer: OrderedWriter,
+  { onFrames, totals }: CaptureStripsOptions,
   processes: RenderProcesses,
 ): Promise<number> {
-  const { page, piece, browser, index } = worker;
-  const strip = { layout: page.layout, frames: frameCount(piece) };
-  const encoder = spawnGroup(
-    opts.ffmpegPath,
-    segmentEncodeArgs({ fps: opts.fps, crf: opts.crf }, strip, opts.segmentPath),
-    {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    },
-  );
-  processes.encoders.push(encoder);
-  const encoded = waitForExit(encoder, `ffmpeg (segment encoder for frames ${piece.first}-${piece.last})`);
-  encoded.catch(processes.fail);
-  const died = browserDeath(browser, `Chromium (capture worker ${index + 1}, frames ${piece.first}-${piece.last})`);
-  died.catch(processes.fail);
-  const stdin = encoder.stdin!;
-  stdin.on('error', () => {}); // EPIPE surfaces through `encoded`
-  const { totals } = opts;
-  let pipeFree: Promise<void> = Promise.resolve();
+  const { page, browser, index } = worker;
+  let drawing = '';
+  const died = browserDeath(browser, () => `Chromium (capture worker ${index + 1}${drawing})`);
+  died.failed.catch(processes.fail);
   try {
-    for (const group of filmstripGroups(piece.first, piece.last, opts.framesPerShot)) {
+    for (let strip = queue.take(); strip; strip = queue.take()) {
       processes.throwIfFailed();
+      drawing = `, frames ${strip.frames[0]}-${strip.frames.at(-1)}`;
       let t = performance.now();
-      await Promise.race([page.setFrames(group), died]);
+      await died.race(page.setFrames(strip.frames));
       totals.setFrameMs += performance.now() - t;
       t = performance.now();
-      const image = await Promise.race([
-        page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality),
-        died,
-      ]);
+      const image = await died.race(page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality));
       totals.screenshotMs += performance.now() - t;
-      // Wait for the encoder to take the previous image only now, so drawing this one overlapped it.
       t = performance.now();
-      await pipeFree;
+      await writer.put(strip.index, image);
       totals.pipeWaitMs += performance.now() - t;
-      pipeFree = stdin.write(image) ? Promise.resolve() : Promise.race([onceDrain(encoder), encoded]);
-      // Not awaited if the next draw fails first; the encoder's own failure reaches `fail` through `encoded`.
-      pipeFree.catch(() => {});
-      opts.onFrames(new Set(group).size);
+      onFrames(new Set(strip.frames).size);
     }
-    await pipeFree;
   } catch (e) {
     // A dying browser first shows as a lost CDP connection; report the real cause when that is it.
-    throw (await settledWithin(died, 3000)) ?? e;
+    throw (await settledWithin(died.failed, 3000)) ?? e;
   }
   const captureEnd = performance.now();
-  stdin.end();
   if (worker.sharedBrowser) await page.close();
   else await browser.close();
-  await encoded;
   return captureEnd;
 }
 
@@ -195,10 +232,6 @@ function checkSameMeta(node: CompositionMeta, page: CompositionMeta): void {
         .join(', ')}; make both come from the same meta object.`,
     );
   }
-}
-
-function onceDrain(child: ChildProcess): Promise<void> {
-  return new Promise((r) => child.stdin!.once('drain', () => r()));
 }
 
 /** The rejection of `promise` if it rejects within `ms`, else null. */
@@ -218,12 +251,12 @@ async function settledWithin(promise: Promise<never>, ms: number): Promise<unkno
   }
 }
 
-/** Never resolves; rejects if the browser goes away (exits, is killed) before we close it. */
-function browserDeath(b: LaunchedBrowser, label: string): Promise<never> {
-  return new Promise((_, reject) => {
-    void b.disconnected.then(() => {
-      if (b.closing) return;
-      reject(new Error(`${label} exited unexpectedly; the render was stopped and no output was written.`));
-    });
+/** Trips if the browser goes away (exits, is killed) before we close it. */
+function browserDeath(b: LaunchedBrowser, label: () => string): Tripwire {
+  const died = new Tripwire();
+  void b.disconnected.then(() => {
+    if (b.closing) return;
+    died.trip(new Error(`${label()} exited unexpectedly; the render was stopped and no output was written.`));
   });
+  return died;
 }

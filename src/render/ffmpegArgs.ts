@@ -60,10 +60,10 @@ export function segmentEncodeArgs(
     ...(lossless ? [] : ['-profile:v', v.profile]),
     '-pix_fmt',
     v.pixelFormat,
-    // One thread per encoder: each capture worker has its own, and on 2 cores x264's extra
-    // threads only add synchronisation (docs/render.md, "Where the time goes", 4).
+    // One encoder takes every worker's frames (captureWorkers.ts), so it gets frame threads of its
+    // own (render.config.ts video.encoderThreads; docs/render.md, "One encoder").
     '-threads',
-    '1',
+    String(v.encoderThreads),
     '-filter_threads',
     '1',
     '-colorspace',

@@ -11,7 +11,7 @@ export {
   type RenderStageTimes,
 } from './renderVideo';
 export { renderStill, type RenderStillOptions, type RenderStillResult } from './renderStill';
-export { type FrameRange, parseFrameRange, splitFrameRange, frameCount } from './frameRange';
+export { type FrameRange, parseFrameRange, frameCount } from './frameRange';
 export { type FrameRangeInput, resolveComposition } from './renderOptions';
 export { formatProgress, createProgressLine } from './progressLine';
 export { findSystemTools, MissingToolError } from './systemTools';

@@ -5,9 +5,8 @@
  * composition's narration once over the whole, writes faststart, and replaces
  * the output atomically.
  */
-import { readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
 import { renderConfig } from '../../render.config';
 import { produceFileAtomic } from '../publish/atomicWrite';
 import { hashSources, REPO_ROOT } from './bundle';
@@ -20,8 +19,7 @@ import {
   sha256File,
   type ChunkManifest,
 } from './chunks';
-import { spawnGroup, waitForExit } from './childProcesses';
-import { concatListLine, joinAndMuxArgs } from './ffmpegArgs';
+import { joinAndMux } from './joinAndMux';
 import { frameCount, type FrameRange } from './frameRange';
 import { resolveComposition } from './renderOptions';
 import { findSystemTools } from './systemTools';
@@ -212,27 +210,15 @@ export async function joinChunks(options: JoinChunksOptions): Promise<JoinChunks
     sourceHash: options.sourceHash ?? hashSources(),
     propsHash: propsHash(options.inputProps),
   });
-  const listDir = mkdtempSync(join(tmpdir(), 'render-join-'));
-  try {
-    const listFile = join(listDir, 'chunks.txt');
-    writeFileSync(listFile, chunks.map((c) => concatListLine(c.videoFile)).join('\n') + '\n');
-    await produceFileAtomic(outPath, async (tmp) => {
-      const ffmpeg = spawnGroup(
-        tools.ffmpeg,
-        joinAndMuxArgs({
-          concatListFile: listFile,
-          audio: meta.audio,
-          publicDir: join(REPO_ROOT, 'public'),
-          startSeconds: range.first / meta.fps,
-          durationSeconds: frameCount(range) / meta.fps,
-          outFile: tmp,
-        }),
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      await waitForExit(ffmpeg, `ffmpeg (join ${chunks.length} chunks + mux audio)`);
-    });
-  } finally {
-    rmSync(listDir, { recursive: true, force: true });
-  }
+  await produceFileAtomic(outPath, (tmp) =>
+    joinAndMux({
+      ffmpegPath: tools.ffmpeg,
+      videoFiles: chunks.map((c) => c.videoFile),
+      meta,
+      range,
+      outFile: tmp,
+      label: `join ${chunks.length} chunks + mux audio`,
+    }),
+  );
   return { outPath, chunks: chunks.length, frames: frameCount(range), range, joinMs: performance.now() - started };
 }

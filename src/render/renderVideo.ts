@@ -1,12 +1,19 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { renderConfig } from '../../render.config';
 import type { CompositionMeta } from '../engine/composition';
 import { REPO_ROOT } from './bundle';
-import { captureSegment, launchCaptureWorkers, RenderProcesses, type WorkerTotals } from './captureWorkers';
-import { onAbortCleanup, spawnGroup, waitForExit } from './childProcesses';
-import { concatListLine, joinAndMuxArgs } from './ffmpegArgs';
-import { frameCount, splitFrameRange, type FrameRange } from './frameRange';
+import {
+  captureStrips,
+  launchCaptureWorkers,
+  RenderProcesses,
+  startEncoder,
+  StripQueue,
+  type WorkerTotals,
+} from './captureWorkers';
+import { onAbortCleanup } from './childProcesses';
+import { joinAndMux } from './joinAndMux';
+import { frameCount, type FrameRange } from './frameRange';
 import { openRenderSession, type RenderSession } from './renderSession';
 import { findSystemTools } from './systemTools';
 import {
@@ -25,7 +32,7 @@ export interface RenderVideoOptions {
   outPath?: string;
   /** Inclusive frame range to render (default: the whole composition). */
   frameRange?: FrameRangeInput;
-  /** Parallel capture workers, each a browser with a contiguous frame range (default render.config.ts). */
+  /** Parallel capture workers, each a page taking the next filmstrip when free (default render.config.ts). */
   concurrency?: number;
   /** x264 CRF 0-51 (default render.config.ts; 0 = lossless). */
   crf?: number;
@@ -92,13 +99,13 @@ interface VideoPlan {
 
 /**
  * Renders a composition (or a frame range of it) to an H.264 MP4 with its
- * audio: N browsers each capture a contiguous range into their own ffmpeg,
- * the segments are joined without re-encoding, and the audio is muxed in.
+ * audio: N pages each take the next filmstrip from one queue, one ffmpeg
+ * encodes the filmstrips in order, and the audio is muxed in.
  * On any failure every browser and ffmpeg is killed, temporary files are
  * removed and an existing file at `outPath` is left as it was.
  *
- * Steps: options → bundle → launch → capture workers (each encoding its
- * segment) → join/mux → atomic replace of `outPath`.
+ * Steps: options → bundle → launch → capture workers feeding one encoder
+ * → mux → atomic replace of `outPath`.
  */
 export async function renderVideo(options: RenderVideoOptions): Promise<RenderResult> {
   const started = performance.now();
@@ -130,8 +137,9 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
       muxMs: 0,
       totalMs: 0,
     };
-    const pieces = splitFrameRange(plan.range, plan.concurrency);
-    const segments = pieces.map((_, i) => join(tmpDir, `segment-${String(i).padStart(3, '0')}.mp4`));
+    const queue = new StripQueue(plan.range, plan.framesPerShot);
+    const workerCount = Math.min(plan.concurrency, queue.strips.length);
+    const videoFile = join(tmpDir, 'video.mp4');
 
     // Launch.
     report('launch', 0);
@@ -143,13 +151,25 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
         meta,
         inputProps: options.inputProps,
         framesPerShot: plan.framesPerShot,
-        pieces,
+        workers: workerCount,
       },
       processes,
     );
     stages.launchMs = performance.now() - launchStart;
 
-    // Capture workers + encode segments: each worker pipes its frames into its own ffmpeg.
+    // Capture + encode: every worker takes the next filmstrip from the queue; one encoder takes them in order.
+    const encoder = startEncoder(
+      {
+        ffmpegPath: tools.ffmpeg,
+        fps: meta.fps,
+        crf: plan.crf,
+        layout: workers[0]!.page.layout,
+        range: plan.range,
+        videoPath: videoFile,
+        workers: workerCount,
+      },
+      processes,
+    );
     const captureStart = performance.now();
     let framesDone = 0;
     const onFrames = (frames: number) => {
@@ -161,21 +181,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     report('capture', 0);
     const captureEnds = await Promise.allSettled(
       workers.map((worker) =>
-        processes.failFast(
-          captureSegment(
-            worker,
-            {
-              ffmpegPath: tools.ffmpeg,
-              fps: meta.fps,
-              crf: plan.crf,
-              framesPerShot: plan.framesPerShot,
-              segmentPath: segments[worker.index] as string,
-              onFrames,
-              totals: workerTotals,
-            },
-            processes,
-          ),
-        ),
+        processes.failFast(captureStrips(worker, queue, encoder.writer, { onFrames, totals: workerTotals }, processes)),
       ),
     );
     processes.throwIfFailed();
@@ -184,6 +190,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
       if (r.status === 'rejected') throw r.reason;
       lastCaptureEnd = Math.max(lastCaptureEnd, r.value);
     }
+    await processes.failFast(encoder.finish());
     stages.captureMs = lastCaptureEnd - captureStart;
     stages.encodeTailMs = performance.now() - lastCaptureEnd;
 
@@ -194,7 +201,15 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     // rename is atomic; Ctrl-C before it removes the whole temp directory.
     const muxedFile = join(tmpDir, 'muxed.mp4');
     const audioMeta = options.videoOnly ? { ...meta, audio: null } : meta;
-    await joinAndMux(tools.ffmpeg, segments, audioMeta, plan.range, tmpDir, muxedFile, processes);
+    await joinAndMux({
+      ffmpegPath: tools.ffmpeg,
+      videoFiles: [videoFile],
+      meta: audioMeta,
+      range: plan.range,
+      outFile: muxedFile,
+      label: 'mux audio',
+      onSpawn: (child) => processes.encoders.push(child),
+    });
     renameSync(muxedFile, plan.outPath);
     stages.muxMs = performance.now() - muxStart;
     stages.totalMs = performance.now() - started;
@@ -204,7 +219,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
       composition: meta,
       frameRange: plan.range,
       frames: total,
-      concurrency: pieces.length,
+      concurrency: workerCount,
       framesPerShot: plan.framesPerShot,
       stages,
       workerTotals,
@@ -240,34 +255,6 @@ function checkAudioExists(meta: CompositionMeta): void {
       `Composition "${meta.id}" uses audio public/${meta.audio.publicPath}, which does not exist; run \`npm run voiceover\` or fix the path in its meta.`,
     );
   }
-}
-
-/** Join + mux: the segments are concatenated without re-encoding and the audio muxed in, into `muxedFile`. */
-async function joinAndMux(
-  ffmpegPath: string,
-  segments: readonly string[],
-  meta: CompositionMeta,
-  range: FrameRange,
-  tmpDir: string,
-  muxedFile: string,
-  processes: RenderProcesses,
-): Promise<void> {
-  const listFile = join(tmpDir, 'segments.txt');
-  writeFileSync(listFile, segments.map(concatListLine).join('\n') + '\n');
-  const mux = spawnGroup(
-    ffmpegPath,
-    joinAndMuxArgs({
-      concatListFile: listFile,
-      audio: meta.audio,
-      publicDir: join(REPO_ROOT, 'public'),
-      startSeconds: range.first / meta.fps,
-      durationSeconds: frameCount(range) / meta.fps,
-      outFile: muxedFile,
-    }),
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  processes.encoders.push(mux);
-  await waitForExit(mux, 'ffmpeg (join segments + mux audio)');
 }
 
 /**

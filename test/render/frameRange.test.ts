@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFrameRange, frameCount, parseFrameRange, splitFrameRange } from '../../src/render/frameRange';
+import { formatFrameRange, frameCount, parseFrameRange } from '../../src/render/frameRange';
 import { filmstripLayout } from '../../src/engine/capture';
 import { joinAndMuxArgs, segmentEncodeArgs } from '../../src/render/ffmpegArgs';
 
@@ -29,29 +29,6 @@ describe('frame ranges', () => {
     );
     expect(() => parseFrameRange('a-b')).toThrow(/"a-b" is not a frame range; valid: "A-B" with 0 <= A <= B, or one/);
   });
-
-  it('splits into contiguous, ordered, nearly equal pieces covering every frame once', () => {
-    const pieces = splitFrameRange({ first: 100, last: 110 }, 3);
-    expect(pieces).toEqual([
-      { first: 100, last: 103 },
-      { first: 104, last: 107 },
-      { first: 108, last: 110 },
-    ]);
-    for (const [range, parts] of [
-      [{ first: 0, last: 1799 }, 2],
-      [{ first: 5, last: 5 }, 4],
-      [{ first: 0, last: 6 }, 7],
-      [{ first: 3, last: 40 }, 5],
-    ] as const) {
-      const p = splitFrameRange(range, parts);
-      expect(p.length).toBe(Math.min(parts, frameCount(range)));
-      expect(p[0]!.first).toBe(range.first);
-      expect(p.at(-1)!.last).toBe(range.last);
-      for (let i = 1; i < p.length; i++) expect(p[i]!.first).toBe(p[i - 1]!.last + 1);
-      const sizes = p.map(frameCount);
-      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
-    }
-  });
 });
 
 describe('ffmpeg arguments', () => {
@@ -60,7 +37,7 @@ describe('ffmpeg arguments', () => {
     const lossy = segmentEncodeArgs({ fps: 30, crf: 18 }, oneFrameAShot, 'seg.mp4');
     expect(lossy.join(' ')).toMatch(/-c:v libx264 -preset \S+ -crf 18 -profile:v high -pix_fmt yuv420p/);
     expect(lossy.join(' ')).toContain('-colorspace bt709');
-    expect(lossy.join(' ')).toContain('-threads 1'); // one x264 thread per capture worker (docs/render.md)
+    expect(lossy.join(' ')).toContain('-threads 1'); // render.config.ts video.encoderThreads: one encoder, one x264 thread
     expect(lossy.join(' ')).not.toMatch(/untile|crop/);
     const lossless = segmentEncodeArgs({ fps: 30, crf: 0 }, oneFrameAShot, 'seg.mp4');
     expect(lossless).not.toContain('-profile:v');
