@@ -8,6 +8,7 @@ import { onAbortCleanup, spawnGroup, waitForExit } from './childProcesses';
 import { concatListLine, joinAndMuxArgs } from './ffmpegArgs';
 import { frameCount, splitFrameRange, type FrameRange } from './frameRange';
 import { openRenderSession, type RenderSession } from './renderSession';
+import { projectPublicDir, resolveProjectDir } from './projectFiles';
 import { findSystemTools } from './systemTools';
 import {
   resolveComposition,
@@ -37,6 +38,11 @@ export interface RenderVideoOptions {
   onProgress?: (p: RenderProgress) => void;
   /** Picture only, no audio track: a chunk that `joinChunks` muxes the narration over later (chunks.ts). */
   videoOnly?: boolean;
+  /**
+   * A project copy (projectFiles.ts: captions/, public/voice/, src/scenes/*.look.json) whose files the
+   * render reads in place of the repo's: the studio's `--project DIR`. Default: the repo.
+   */
+  projectDir?: string;
 }
 
 export type RenderStage = 'bundle' | 'launch' | 'capture' | 'encode' | 'mux' | 'done';
@@ -88,6 +94,7 @@ interface VideoPlan {
   crf: number;
   framesPerShot: number;
   outPath: string;
+  projectDir: string;
 }
 
 /**
@@ -116,11 +123,11 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
   });
   let session: RenderSession | null = null;
   try {
-    if (!options.videoOnly) checkAudioExists(meta);
+    if (!options.videoOnly) checkAudioExists(meta, plan.projectDir);
 
     // Bundle: the render page is built (or reused) and served.
     report('bundle', 0);
-    session = await openRenderSession();
+    session = await openRenderSession({ projectDir: plan.projectDir });
     const { tools } = session;
     const stages: RenderStageTimes = {
       bundleMs: session.bundle.elapsedMs,
@@ -194,7 +201,7 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
     // rename is atomic; Ctrl-C before it removes the whole temp directory.
     const muxedFile = join(tmpDir, 'muxed.mp4');
     const audioMeta = options.videoOnly ? { ...meta, audio: null } : meta;
-    await joinAndMux(tools.ffmpeg, segments, audioMeta, plan.range, tmpDir, muxedFile, processes);
+    await joinAndMux(tools.ffmpeg, segments, audioMeta, plan, tmpDir, muxedFile, processes);
     renameSync(muxedFile, plan.outPath);
     stages.muxMs = performance.now() - muxStart;
     stages.totalMs = performance.now() - started;
@@ -231,11 +238,15 @@ function resolveVideoPlan(options: RenderVideoOptions): VideoPlan {
   const outPath = resolve(options.outPath ?? join(REPO_ROOT, renderConfig.outDir, `${meta.id}.mp4`));
   if (!outPath.endsWith('.mp4')) throw new Error(`--out ${outPath}: the video output must be an .mp4 file.`);
   findSystemTools(); // fail fast, before any progress output, with the install command
-  return { meta, range, total: frameCount(range), concurrency, crf, framesPerShot, outPath };
+  const projectDir = options.projectDir === undefined ? REPO_ROOT : resolveProjectDir(options.projectDir);
+  return { meta, range, total: frameCount(range), concurrency, crf, framesPerShot, outPath, projectDir };
 }
 
-function checkAudioExists(meta: CompositionMeta): void {
-  if (meta.audio?.kind === 'file' && !existsSync(join(REPO_ROOT, 'public', meta.audio.publicPath))) {
+function checkAudioExists(meta: CompositionMeta, projectDir: string): void {
+  if (
+    meta.audio?.kind === 'file' &&
+    !existsSync(join(projectPublicDir(REPO_ROOT, projectDir, meta.audio.publicPath), meta.audio.publicPath))
+  ) {
     throw new Error(
       `Composition "${meta.id}" uses audio public/${meta.audio.publicPath}, which does not exist; run \`npm run voiceover\` or fix the path in its meta.`,
     );
@@ -247,7 +258,7 @@ async function joinAndMux(
   ffmpegPath: string,
   segments: readonly string[],
   meta: CompositionMeta,
-  range: FrameRange,
+  { range, projectDir }: Pick<VideoPlan, 'range' | 'projectDir'>,
   tmpDir: string,
   muxedFile: string,
   processes: RenderProcesses,
@@ -259,7 +270,10 @@ async function joinAndMux(
     joinAndMuxArgs({
       concatListFile: listFile,
       audio: meta.audio,
-      publicDir: join(REPO_ROOT, 'public'),
+      publicDir:
+        meta.audio?.kind === 'file'
+          ? projectPublicDir(REPO_ROOT, projectDir, meta.audio.publicPath)
+          : join(REPO_ROOT, 'public'),
       startSeconds: range.first / meta.fps,
       durationSeconds: frameCount(range) / meta.fps,
       outFile: muxedFile,
