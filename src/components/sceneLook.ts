@@ -38,7 +38,7 @@ export function frameCount(defaultFrames: number, label: string, maxFrames = 120
  * the cut (field `overlayFadeFrames`), read by the composition. The previous
  * scene's overlay has faded out by the cut, so a longer fade never overlaps it.
  */
-export function overlayFadeFrames(label = "Fade-in of the scene's titles, labels and panel after the cut (frames)") {
+export function overlayFadeFrames(label = 'Overlay fade-in after the cut (frames)') {
   return frameCount(FADE_FRAMES, label, 48);
 }
 
@@ -58,12 +58,12 @@ export const CAMERA_ORBIT_BOUNDS_DEG = { min: -40, max: 40 } as const;
  * a quarter closer (distance / zoom), 0.8 further. Read by the composition
  * (framingOf), which frames the 3D stage and the labels on it alike.
  */
-export function cameraZoom(label = 'Camera zoom (1 = as built; more is closer)') {
+export function cameraZoom(label = 'Camera zoom (1 = as built, more = closer)') {
   return z.number().min(CAMERA_ZOOM_BOUNDS.min).max(CAMERA_ZOOM_BOUNDS.max).default(1).describe(label);
 }
 
 /** The camera orbit of a scene's shots (field `cameraOrbitDeg`): degrees added to the azimuth, 0 as built in. */
-export function cameraOrbit(label = 'Camera orbit (degrees round the synapse)') {
+export function cameraOrbit(label = 'Camera orbit (degrees)') {
   return z.number().min(CAMERA_ORBIT_BOUNDS_DEG.min).max(CAMERA_ORBIT_BOUNDS_DEG.max).default(0).describe(label);
 }
 
