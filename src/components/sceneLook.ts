@@ -42,10 +42,23 @@ export function overlayFadeFrames(label = 'Overlay fade-in after the cut (frames
   return frameCount(FADE_FRAMES, label, 48);
 }
 
-/** The overlay fade-in a look holds (`overlayFadeFrames`; FADE_FRAMES when it has none). */
-export function overlayFadeOf(look: Record<string, unknown>): number {
-  const frames = look['overlayFadeFrames'];
-  return typeof frames === 'number' ? frames : FADE_FRAMES;
+/**
+ * How long the scene's overlay fades out before the next cut (field
+ * `overlayFadeOutFrames`): it holds at full opacity until then. It has gone by
+ * the cut, so the next scene's overlay never sits on it.
+ */
+export function overlayFadeOutFrames(label = 'Overlay fade-out before the cut (frames)') {
+  return frameCount(FADE_FRAMES, label, 48);
+}
+
+/** The overlay fades a look holds (`overlayFadeFrames`, `overlayFadeOutFrames`; FADE_FRAMES for a missing one). */
+export function overlayFadeOf(look: Record<string, unknown>): { inFrames: number; outFrames: number } {
+  const fadeIn = look['overlayFadeFrames'];
+  const fadeOut = look['overlayFadeOutFrames'];
+  return {
+    inFrames: typeof fadeIn === 'number' ? fadeIn : FADE_FRAMES,
+    outFrames: typeof fadeOut === 'number' ? fadeOut : FADE_FRAMES,
+  };
 }
 
 /** Bounds of the camera zoom an editor may set: far enough to keep the synapse in frame, close enough to stay outside it. */

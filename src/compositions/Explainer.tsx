@@ -63,7 +63,7 @@ export function Explainer({
   const frame = useAbsoluteFrame();
   const data = useMemo(() => loadExplainerData(), []);
   const layout = useMemo(() => layoutFor(width, height), [width, height]);
-  // The scenes' looks frame the shared camera and time their overlays' fade-in; the studio previews them live.
+  // The scenes' looks frame the shared camera and time their overlays' fades; the studio previews them live.
   const previews = useContext(LookPreviewContext);
   const stageLooks = useMemo(() => sceneStageLooks(previews), [previews]);
   const context = useMemo(() => ({ data, layout, framings: stageLooks.framings }), [data, layout, stageLooks]);
@@ -102,7 +102,15 @@ export function Explainer({
             name={span.id}
             from={w.from}
             durationInFrames={w.durationFrames}
-            style={{ opacity: overlayOpacity(data.timeline, i, frame, stageLooks.overlayFadeFrames[span.id]) }}
+            style={{
+              opacity: overlayOpacity(
+                data.timeline,
+                i,
+                frame,
+                stageLooks.overlayFades[span.id].inFrames,
+                stageLooks.overlayFades[span.id].outFrames,
+              ),
+            }}
           >
             <Scene />
           </Sequence>

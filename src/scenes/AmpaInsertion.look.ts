@@ -10,6 +10,7 @@ import {
   defineSceneLook,
   labelText,
   overlayFadeFrames,
+  overlayFadeOutFrames,
   paletteColour,
 } from '../components/sceneLook';
 import { SCREEN_TEXT } from '../story/screenText';
@@ -22,6 +23,7 @@ export const ampaInsertionLook = defineSceneLook({
     kicker: labelText(SCREEN_TEXT['ampa-insertion'].kicker, 'Kicker'),
     title: labelText(SCREEN_TEXT['ampa-insertion'].title, 'Title'),
     overlayFadeFrames: overlayFadeFrames(),
+    overlayFadeOutFrames: overlayFadeOutFrames(),
     receptorLabel: labelText('newest AMPA receptor', 'Receptor label'),
     receptorColour: paletteColour('ampa', 'Receptor label colour'),
     cameraZoom: cameraZoom(),

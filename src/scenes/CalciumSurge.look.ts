@@ -10,6 +10,7 @@ import {
   defineSceneLook,
   labelText,
   overlayFadeFrames,
+  overlayFadeOutFrames,
   paletteColour,
 } from '../components/sceneLook';
 import { CA } from '../components/units';
@@ -23,6 +24,7 @@ export const calciumSurgeLook = defineSceneLook({
     kicker: labelText(SCREEN_TEXT['calcium-surge'].kicker, 'Kicker'),
     title: labelText(SCREEN_TEXT['calcium-surge'].title, 'Title'),
     overlayFadeFrames: overlayFadeFrames(),
+    overlayFadeOutFrames: overlayFadeOutFrames(),
     ionLabel: labelText(`${CA} ions`, 'Ion label'),
     ionColour: paletteColour('calcium', 'Ion label colour'),
     receptorLabel: labelText('NMDA receptors', 'Receptor label'),

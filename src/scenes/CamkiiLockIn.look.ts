@@ -10,6 +10,7 @@ import {
   defineSceneLook,
   labelText,
   overlayFadeFrames,
+  overlayFadeOutFrames,
   paletteColour,
 } from '../components/sceneLook';
 import { SCREEN_TEXT } from '../story/screenText';
@@ -22,6 +23,7 @@ export const camkiiLockInLook = defineSceneLook({
     kicker: labelText(SCREEN_TEXT['camkii-lock-in'].kicker, 'Kicker'),
     title: labelText(SCREEN_TEXT['camkii-lock-in'].title, 'Title'),
     overlayFadeFrames: overlayFadeFrames(),
+    overlayFadeOutFrames: overlayFadeOutFrames(),
     holoenzymeLabel: labelText('CaMKII', 'Holoenzyme label'),
     holoenzymeColour: paletteColour('camkiiLit', 'Holoenzyme label colour'),
     cameraZoom: cameraZoom(),

@@ -10,6 +10,7 @@ import {
   defineSceneLook,
   labelText,
   overlayFadeFrames,
+  overlayFadeOutFrames,
   paletteColour,
 } from '../components/sceneLook';
 import { SCREEN_TEXT } from '../story/screenText';
@@ -24,6 +25,7 @@ export const glutamateReleaseLook = defineSceneLook({
     kicker: labelText(text.kicker, 'Kicker'),
     title: labelText(text.title, 'Title'),
     overlayFadeFrames: overlayFadeFrames(),
+    overlayFadeOutFrames: overlayFadeOutFrames(),
     glutamateLabel: labelText('glutamate', 'Glutamate label'),
     glutamateColour: paletteColour('glutamate', 'Glutamate label colour'),
     receptorLabel: labelText('AMPA receptors', 'Receptor label'),

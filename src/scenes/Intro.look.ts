@@ -9,6 +9,7 @@ import {
   defineSceneLook,
   frameCount,
   labelText,
+  overlayFadeOutFrames,
   paletteColour,
 } from '../components/sceneLook';
 import { REVEAL_LEAD_FRAMES } from '../story/filmQuantities';
@@ -29,6 +30,7 @@ export const introLook = defineSceneLook({
     spineColour: paletteColour('membrane', 'Spine label colour'),
     dendriteLabel: labelText('dendrite', 'Dendrite label'),
     dendriteColour: paletteColour('membrane', 'Dendrite label colour'),
+    overlayFadeOutFrames: overlayFadeOutFrames(),
     cameraZoom: cameraZoom(),
     cameraOrbitDeg: cameraOrbit(),
   }),

@@ -10,6 +10,7 @@ import {
   defineSceneLook,
   labelText,
   overlayFadeFrames,
+  overlayFadeOutFrames,
   paletteColour,
 } from '../components/sceneLook';
 import { MG } from '../components/units';
@@ -23,6 +24,7 @@ export const mgExpulsionLook = defineSceneLook({
     kicker: labelText(SCREEN_TEXT['mg-expulsion'].kicker, 'Kicker'),
     title: labelText(SCREEN_TEXT['mg-expulsion'].title, 'Title'),
     overlayFadeFrames: overlayFadeFrames(),
+    overlayFadeOutFrames: overlayFadeOutFrames(),
     receptorLabel: labelText('NMDA receptor', 'Receptor label'),
     receptorColour: paletteColour('nmda', 'Receptor label colour'),
     ionLabel: labelText(`${MG} ion`, 'Ion label'),

@@ -11,6 +11,7 @@ import {
   frameCount,
   labelText,
   overlayFadeFrames,
+  overlayFadeOutFrames,
 } from '../components/sceneLook';
 import { REVEAL_LEAD_FRAMES } from '../story/filmQuantities';
 import { SCREEN_TEXT } from '../story/screenText';
@@ -25,6 +26,7 @@ export const spineGrowthLook = defineSceneLook({
     kicker: labelText(text.kicker, 'Kicker'),
     title: labelText(text.title, 'Title'),
     overlayFadeFrames: overlayFadeFrames(),
+    overlayFadeOutFrames: overlayFadeOutFrames(),
     outlineLabel: labelText('before', 'Label of the baseline outline'),
     nowLabel: labelText(text.labels.now!, 'Label of the response now'),
     lastingLabel: labelText(text.labels.lasting!, 'Label of what lasts'),

@@ -2,7 +2,7 @@
  * Every scene's editable look (src/scenes/<Scene>.look.ts), by scene id, and
  * what the composition reads from them: the parts of a look that are drawn
  * outside the scene's own overlay (the shared 3D stage's camera framing, the
- * overlay's fade-in at the cut).
+ * overlay's fades at the cuts).
  */
 import type { CameraFraming, SceneFramings } from '../components/cameraRig';
 import { framingOf, overlayFadeOf, type LookPreviews, type LookSchema, type SceneLook } from '../components/sceneLook';
@@ -31,18 +31,18 @@ export const SCENE_LOOKS: Record<SceneId, SceneLook<LookSchema>> = {
 export interface SceneStageLooks {
   /** Each scene's camera framing (cameraZoom, cameraOrbitDeg). */
   framings: SceneFramings;
-  /** Each scene's overlay fade-in after its cut, frames (overlayFadeFrames). */
-  overlayFadeFrames: Record<SceneId, number>;
+  /** Each scene's overlay fade-in after its cut and fade-out before the next, frames. */
+  overlayFades: Record<SceneId, { inFrames: number; outFrames: number }>;
 }
 
 /** The stage-level parts of every scene's look: saved, or the studio's preview where there is one. */
 export function sceneStageLooks(previews: LookPreviews): SceneStageLooks {
   const framings: Partial<Record<SceneId, CameraFraming>> = {};
-  const overlayFadeFrames = {} as Record<SceneId, number>;
+  const overlayFades = {} as SceneStageLooks['overlayFades'];
   for (const [id, look] of Object.entries(SCENE_LOOKS) as [SceneId, SceneLook<LookSchema>][]) {
     const current = look.lookFor(previews) as Record<string, unknown>;
     framings[id] = framingOf(current);
-    overlayFadeFrames[id] = overlayFadeOf(current);
+    overlayFades[id] = overlayFadeOf(current);
   }
-  return { framings, overlayFadeFrames };
+  return { framings, overlayFades };
 }

@@ -40,12 +40,14 @@ const BUILT_IN: Record<string, Record<string, unknown>> = {
     spineColour: 'membrane',
     dendriteLabel: 'dendrite',
     dendriteColour: 'membrane',
+    overlayFadeOutFrames: FADE_FRAMES,
     ...camera,
   },
   'glutamate-release': {
     kicker: SCREEN_TEXT['glutamate-release'].kicker,
     title: SCREEN_TEXT['glutamate-release'].title,
     overlayFadeFrames: FADE_FRAMES,
+    overlayFadeOutFrames: FADE_FRAMES,
     glutamateLabel: 'glutamate',
     glutamateColour: 'glutamate',
     receptorLabel: 'AMPA receptors',
@@ -60,6 +62,7 @@ const BUILT_IN: Record<string, Record<string, unknown>> = {
     kicker: SCREEN_TEXT['mg-expulsion'].kicker,
     title: SCREEN_TEXT['mg-expulsion'].title,
     overlayFadeFrames: FADE_FRAMES,
+    overlayFadeOutFrames: FADE_FRAMES,
     receptorLabel: 'NMDA receptor',
     receptorColour: 'nmda',
     ionLabel: `${MG} ion`,
@@ -70,6 +73,7 @@ const BUILT_IN: Record<string, Record<string, unknown>> = {
     kicker: SCREEN_TEXT['calcium-surge'].kicker,
     title: SCREEN_TEXT['calcium-surge'].title,
     overlayFadeFrames: FADE_FRAMES,
+    overlayFadeOutFrames: FADE_FRAMES,
     ionLabel: `${CA} ions`,
     ionColour: 'calcium',
     receptorLabel: 'NMDA receptors',
@@ -80,6 +84,7 @@ const BUILT_IN: Record<string, Record<string, unknown>> = {
     kicker: SCREEN_TEXT['camkii-lock-in'].kicker,
     title: SCREEN_TEXT['camkii-lock-in'].title,
     overlayFadeFrames: FADE_FRAMES,
+    overlayFadeOutFrames: FADE_FRAMES,
     holoenzymeLabel: 'CaMKII',
     holoenzymeColour: 'camkiiLit',
     ...camera,
@@ -88,6 +93,7 @@ const BUILT_IN: Record<string, Record<string, unknown>> = {
     kicker: SCREEN_TEXT['ampa-insertion'].kicker,
     title: SCREEN_TEXT['ampa-insertion'].title,
     overlayFadeFrames: FADE_FRAMES,
+    overlayFadeOutFrames: FADE_FRAMES,
     receptorLabel: 'newest AMPA receptor',
     receptorColour: 'ampa',
     ...camera,
@@ -96,6 +102,7 @@ const BUILT_IN: Record<string, Record<string, unknown>> = {
     kicker: SCREEN_TEXT['spine-growth'].kicker,
     title: SCREEN_TEXT['spine-growth'].title,
     overlayFadeFrames: FADE_FRAMES,
+    overlayFadeOutFrames: FADE_FRAMES,
     outlineLabel: 'before',
     nowLabel: SCREEN_TEXT['spine-growth'].labels.now,
     lastingLabel: SCREEN_TEXT['spine-growth'].labels.lasting,
@@ -182,15 +189,21 @@ describe('scene looks', () => {
     const saved = sceneStageLooks({});
     for (const id of SCENE_IDS) {
       expect(saved.framings[id]).toEqual({ zoom: 1, orbitDeg: 0 });
-      expect(saved.overlayFadeFrames[id]).toBe(FADE_FRAMES);
+      expect(saved.overlayFades[id]).toEqual({ inFrames: FADE_FRAMES, outFrames: FADE_FRAMES });
     }
-    const preview = { ...mgExpulsionLook.saved, cameraZoom: 1.3, cameraOrbitDeg: -20, overlayFadeFrames: 20 };
+    const preview = {
+      ...mgExpulsionLook.saved,
+      cameraZoom: 1.3,
+      cameraOrbitDeg: -20,
+      overlayFadeFrames: 20,
+      overlayFadeOutFrames: 4,
+    };
     const previewed = sceneStageLooks({ 'mg-expulsion': preview });
     expect(previewed.framings['mg-expulsion']).toEqual({ zoom: 1.3, orbitDeg: -20 });
-    expect(previewed.overlayFadeFrames['mg-expulsion']).toBe(20);
+    expect(previewed.overlayFades['mg-expulsion']).toEqual({ inFrames: 20, outFrames: 4 });
     expect(previewed.framings['calcium-surge']).toEqual({ zoom: 1, orbitDeg: 0 });
     expect(framingOf({})).toEqual({ zoom: 1, orbitDeg: 0 });
-    expect(overlayFadeOf({})).toBe(FADE_FRAMES);
+    expect(overlayFadeOf({})).toEqual({ inFrames: FADE_FRAMES, outFrames: FADE_FRAMES });
   });
 
   it('store only what differs from the defaults', () => {
