@@ -25,7 +25,7 @@ export function StageLabels({ labels, shot }: { labels: StageLabel[]; shot: Shot
       height={layout.height}
       style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible' }}
     >
-      {labels.map((l) => {
+      {labels.map((l, i) => {
         const p = projectToScreen(l.at, shot, layout);
         if (!p) return null;
         const textW = l.text.length * typeScale.label * 0.56;
@@ -38,7 +38,8 @@ export function StageLabels({ labels, shot }: { labels: StageLabel[]; shot: Shot
         if (anchorEnd) tx = Math.min(Math.max(tx, margin + textW), right);
         else tx = Math.max(Math.min(tx, right - textW), margin);
         return (
-          <g key={l.text} opacity={l.opacity ?? 1}>
+          // By position: an editor may give two labels the same text (scene looks).
+          <g key={i} opacity={l.opacity ?? 1}>
             <line x1={p.x} y1={p.y} x2={tx} y2={ty} stroke={l.color} strokeWidth={3} />
             <circle cx={p.x} cy={p.y} r={6} fill={l.color} />
             <text

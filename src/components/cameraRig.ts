@@ -40,8 +40,41 @@ function shot(target: Vec3, distance: number, azimuthDeg: number, elevationDeg: 
   return { target, distance, azimuthDeg, elevationDeg, fovDeg: 35, boutonOpacity };
 }
 
-/** The camera move of a scene, given the current head radius (units). */
-export function sceneMove(id: SceneId, headRadius: number): SceneMove {
+/**
+ * An editor's adjustment of a scene's built-in camera move (the scene's look,
+ * src/scenes/<Scene>.look.ts): both shots of the move come `zoom` times closer
+ * (distance / zoom) and turn `orbitDeg` further round the target (azimuth +
+ * orbitDeg). Target, elevation and field of view stay, so the scene keeps its
+ * focal point.
+ */
+export interface CameraFraming {
+  /** > 1 closer, < 1 further (distance / zoom). */
+  zoom: number;
+  /** Degrees added to the azimuth (positive: round to the right, as azimuthDeg). */
+  orbitDeg: number;
+}
+
+/** Per-scene framings; a scene not listed keeps its built-in move. */
+export type SceneFramings = Partial<Record<SceneId, CameraFraming>>;
+
+/** The framing that leaves every shot as built in. */
+export const NEUTRAL_FRAMING: CameraFraming = { zoom: 1, orbitDeg: 0 };
+
+/** `shot` under `framing`; the neutral framing returns the very same shot (bit-identical frames). */
+export function framedShot(shot: Shot, framing: CameraFraming | undefined): Shot {
+  if (!framing || (framing.zoom === 1 && framing.orbitDeg === 0)) return shot;
+  return { ...shot, distance: shot.distance / framing.zoom, azimuthDeg: shot.azimuthDeg + framing.orbitDeg };
+}
+
+/** The camera move of a scene as the editor framed it (`framing`, default: as built in). */
+export function sceneMove(id: SceneId, headRadius: number, framing?: CameraFraming): SceneMove {
+  const m = builtInMove(id, headRadius);
+  if (!framing) return m;
+  return { ...m, from: framedShot(m.from, framing), to: framedShot(m.to, framing) };
+}
+
+/** The built-in camera move of a scene, given the current head radius (units). */
+function builtInMove(id: SceneId, headRadius: number): SceneMove {
   const r = headRadius;
   const hero = NMDA_SLOTS[0] as { theta: number; phi: number };
   switch (id) {
@@ -94,8 +127,8 @@ export function sceneMove(id: SceneId, headRadius: number): SceneMove {
 }
 
 /** The scene's settled shot (its last frame's). */
-export function sceneShot(id: SceneId, headRadius: number): Shot {
-  return sceneMove(id, headRadius).to;
+export function sceneShot(id: SceneId, headRadius: number, framing?: CameraFraming): Shot {
+  return sceneMove(id, headRadius, framing).to;
 }
 
 /** Frames over which the camera eases from one scene's shot to the next (centred on the boundary). */
@@ -117,8 +150,8 @@ function lerpShot(a: Shot, b: Shot, t: number): Shot {
 }
 
 /** The shot of scene `id` at progress 0..1 through it. */
-export function shotWithin(id: SceneId, headRadius: number, progress: number): Shot {
-  const m = sceneMove(id, headRadius);
+export function shotWithin(id: SceneId, headRadius: number, progress: number, framing?: CameraFraming): Shot {
+  const m = sceneMove(id, headRadius, framing);
   const easing = m.easing === 'settle' ? ease.easeCubicOut : ease.easeSinInOut;
   return lerpShot(m.from, m.to, interpolate(progress, [0, 1], [0, 1], { easing }));
 }
@@ -135,13 +168,15 @@ export function sceneIndexAt(timeline: Timeline, frame: number): number {
 /**
  * The camera shot at absolute `frame`: the scene's move at its progress,
  * eased into the next scene's opening shot over SHOT_TRANSITION_FRAMES
- * around the boundary.
+ * around the boundary. Each scene's shots carry its own framing (`framings`),
+ * so the ease runs from one scene's framed shot to the next one's: a changed
+ * framing moves the camera smoothly across the cut, never in a jump.
  */
-export function shotAt(timeline: Timeline, frame: number, headRadius: number): Shot {
+export function shotAt(timeline: Timeline, frame: number, headRadius: number, framings: SceneFramings = {}): Shot {
   const i = sceneIndexAt(timeline, frame);
   const scene = timeline.scenes[i]!;
   const at = (span: SceneSpan, f: number) =>
-    shotWithin(span.id, headRadius, (f - span.startFrame) / span.durationFrames);
+    shotWithin(span.id, headRadius, (f - span.startFrame) / span.durationFrames, framings[span.id]);
   const half = SHOT_TRANSITION_FRAMES / 2;
   const here = at(scene, frame);
   const next = timeline.scenes[i + 1];

@@ -18,13 +18,23 @@ export function overlayWindow(timeline: Timeline, index: number): { from: number
   return { from: span.startFrame, durationFrames: span.durationFrames };
 }
 
-/** Overlay opacity of scene `index` at absolute `frame`, 0..1 (the first scene starts and the last ends at full opacity). */
-export function overlayOpacity(timeline: Timeline, index: number, frame: number): number {
+/**
+ * Overlay opacity of scene `index` at absolute `frame`, 0..1 (the first scene starts and the last ends at full
+ * opacity). The fade-in lasts `fadeInFrames` from the cut, the fade-out `fadeOutFrames` up to the next cut (the
+ * scene's look may change both): one overlay has gone before the next appears, so the two never overlap.
+ */
+export function overlayOpacity(
+  timeline: Timeline,
+  index: number,
+  frame: number,
+  fadeInFrames = FADE_FRAMES,
+  fadeOutFrames = FADE_FRAMES,
+): number {
   const span = timeline.scenes[index]!;
   const end = span.startFrame + span.durationFrames;
   if (frame < span.startFrame || frame >= end) return 0;
-  const fadeIn = index === 0 ? 1 : interpolate(frame - span.startFrame + 1, [0, FADE_FRAMES], [0, 1]);
-  const fadeOut = index === timeline.scenes.length - 1 ? 1 : interpolate(end - frame, [0, FADE_FRAMES], [0, 1]);
+  const fadeIn = index === 0 ? 1 : interpolate(frame - span.startFrame + 1, [0, fadeInFrames], [0, 1]);
+  const fadeOut = index === timeline.scenes.length - 1 ? 1 : interpolate(end - frame, [0, fadeOutFrames], [0, 1]);
   return Math.min(fadeIn, fadeOut);
 }
 

@@ -5,11 +5,17 @@ import type { SpineState } from '../sim/types';
 import { isReplay, type SceneClock } from '../story/storyTime';
 import { interpolate, useAbsoluteFrame } from '../engine';
 import type { Layout } from './layout';
+import type { SceneFramings } from './cameraRig';
 import { stageMomentAt, type StageMoment } from './stageMoment';
 
 export interface ExplainerContextValue {
   data: ExplainerData;
   layout: Layout;
+  /**
+   * The scenes' camera framings (from their looks, read by the composition, since
+   * components may not import scenes), so labels project through the stage's shot.
+   */
+  framings?: SceneFramings;
 }
 
 export const ExplainerContext = createContext<ExplainerContextValue | null>(null);
@@ -56,8 +62,8 @@ export function useSceneSpan(sceneId: SceneId) {
 
 /** What the shared 3D stage shows at this frame (for labels that must sit on it). */
 export function useStageMoment(): StageMoment {
-  const { data } = useExplainer();
-  return stageMomentAt(data, useAbsoluteFrame());
+  const { data, framings } = useExplainer();
+  return stageMomentAt(data, useAbsoluteFrame(), framings);
 }
 
 /** Opacity 0..1 that rises over `fadeFrames` from absolute frame `at`. */

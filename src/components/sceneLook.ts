@@ -1,6 +1,6 @@
 /**
  * A scene's editable look: the parameters an editor may change in the studio
- * (palette colours, label texts, fade lengths), declared as a zod schema in a
+ * (palette colours, label texts, fade lengths, camera framing), declared as a zod schema in a
  * `<Scene>.look.ts` file beside the scene, with defaults equal to the scene's
  * built-in look. The editor's choices live in `<Scene>.look.json` beside it,
  * holding only the fields that differ from the defaults; the render and the
@@ -11,6 +11,8 @@ import { createContext, useContext } from 'react';
 import { z } from 'zod';
 import type { SceneId } from '../script/sceneIds';
 import { palette } from './palette';
+import type { CameraFraming } from './cameraRig';
+import { FADE_FRAMES } from './crossFade';
 
 /** Names of the palette colours an editor may pick from. */
 export const PALETTE_COLOUR_NAMES = Object.keys(palette) as [keyof typeof palette, ...(keyof typeof palette)[]];
@@ -29,6 +31,63 @@ export function labelText(defaultText: string, label: string, maxChars = 48) {
 /** A length in frames (fade or hold of an overlay), minFrames..maxFrames. */
 export function frameCount(defaultFrames: number, label: string, maxFrames = 120, minFrames = 1) {
   return z.number().int().min(minFrames).max(maxFrames).default(defaultFrames).describe(label);
+}
+
+/**
+ * How long the scene's overlay (titles, labels, panel) takes to fade in after
+ * the cut (field `overlayFadeFrames`), read by the composition. The previous
+ * scene's overlay has faded out by the cut, so a longer fade never overlaps it.
+ */
+export function overlayFadeFrames(label = 'Overlay fade-in after the cut (frames)') {
+  return frameCount(FADE_FRAMES, label, 48);
+}
+
+/**
+ * How long the scene's overlay fades out before the next cut (field
+ * `overlayFadeOutFrames`): it holds at full opacity until then. It has gone by
+ * the cut, so the next scene's overlay never sits on it.
+ */
+export function overlayFadeOutFrames(label = 'Overlay fade-out before the cut (frames)') {
+  return frameCount(FADE_FRAMES, label, 48);
+}
+
+/** The overlay fades a look holds (`overlayFadeFrames`, `overlayFadeOutFrames`; FADE_FRAMES for a missing one). */
+export function overlayFadeOf(look: Record<string, unknown>): { inFrames: number; outFrames: number } {
+  const fadeIn = look['overlayFadeFrames'];
+  const fadeOut = look['overlayFadeOutFrames'];
+  return {
+    inFrames: typeof fadeIn === 'number' ? fadeIn : FADE_FRAMES,
+    outFrames: typeof fadeOut === 'number' ? fadeOut : FADE_FRAMES,
+  };
+}
+
+/** Bounds of the camera zoom an editor may set: far enough to keep the synapse in frame, close enough to stay outside it. */
+export const CAMERA_ZOOM_BOUNDS = { min: 0.6, max: 1.6 } as const;
+/** Bounds of the orbit offset, degrees: beyond about 40 degrees the built-in shots lose the mechanism they frame. */
+export const CAMERA_ORBIT_BOUNDS_DEG = { min: -40, max: 40 } as const;
+
+/**
+ * The camera zoom of a scene's shots (field `cameraZoom`): 1 as built in, 1.25
+ * a quarter closer (distance / zoom), 0.8 further. Read by the composition
+ * (framingOf), which frames the 3D stage and the labels on it alike.
+ */
+export function cameraZoom(label = 'Camera zoom (1 = as built, more = closer)') {
+  return z.number().min(CAMERA_ZOOM_BOUNDS.min).max(CAMERA_ZOOM_BOUNDS.max).default(1).describe(label);
+}
+
+/** The camera orbit of a scene's shots (field `cameraOrbitDeg`): degrees added to the azimuth, 0 as built in. */
+export function cameraOrbit(label = 'Camera orbit (degrees)') {
+  return z.number().min(CAMERA_ORBIT_BOUNDS_DEG.min).max(CAMERA_ORBIT_BOUNDS_DEG.max).default(0).describe(label);
+}
+
+/** The camera framing a look holds (its `cameraZoom` and `cameraOrbitDeg` fields; neutral when it has none). */
+export function framingOf(look: Record<string, unknown>): CameraFraming {
+  const zoom = look['cameraZoom'];
+  const orbitDeg = look['cameraOrbitDeg'];
+  return {
+    zoom: typeof zoom === 'number' ? zoom : 1,
+    orbitDeg: typeof orbitDeg === 'number' ? orbitDeg : 0,
+  };
 }
 
 export type LookSchema = z.ZodObject<Record<string, z.ZodDefault<z.ZodType>>>;
@@ -73,7 +132,8 @@ export function lookOverrides<S extends LookSchema>(schema: S, look: z.infer<S>)
 }
 
 /** Looks being previewed (studio): scene id -> a full, already validated look. Empty outside the studio. */
-export const LookPreviewContext = createContext<Partial<Record<SceneId, Record<string, unknown>>>>({});
+export type LookPreviews = Partial<Record<SceneId, Record<string, unknown>>>;
+export const LookPreviewContext = createContext<LookPreviews>({});
 
 export interface SceneLook<S extends LookSchema> {
   sceneId: SceneId;
@@ -84,6 +144,8 @@ export interface SceneLook<S extends LookSchema> {
   saved: z.infer<S>;
   /** The look to draw with: the studio's preview when there is one, else the saved look. */
   useLook(): z.infer<S>;
+  /** The same as useLook() for a caller that holds the previews (a composition reading every scene's look at once). */
+  lookFor(previews: LookPreviews): z.infer<S>;
 }
 
 /** Declares a scene's look; validates the saved file at once (module load), so a bad file fails every render. */
@@ -95,14 +157,15 @@ export function defineSceneLook<S extends LookSchema>(options: {
 }): SceneLook<S> {
   const { sceneId, file, schema } = options;
   const saved = parseLookFile(schema, options.savedFile, file);
+  const lookFor = (previews: LookPreviews) => (previews[sceneId] as z.infer<S> | undefined) ?? saved;
   return {
     sceneId,
     file,
     schema,
     saved,
     useLook() {
-      const preview = useContext(LookPreviewContext)[sceneId];
-      return (preview as z.infer<S> | undefined) ?? saved;
+      return lookFor(useContext(LookPreviewContext));
     },
+    lookFor,
   };
 }

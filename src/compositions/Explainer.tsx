@@ -4,7 +4,7 @@ import '@fontsource/inter/700.css';
 import '@fontsource/inter/800.css';
 import '@fontsource/jetbrains-mono/400.css';
 import '@fontsource/jetbrains-mono/700.css';
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { defineComposition, Sequence, useAbsoluteFrame, useVideoConfig } from '../engine';
 import { explainerMetas } from './explainerMeta';
 import { loadExplainerData } from '../story/explainerData';
@@ -16,6 +16,8 @@ import { stageMomentAt } from '../components/stageMoment';
 import { overlayOpacity, overlayWindow, stageDip } from '../components/crossFade';
 import { palette } from '../components/palette';
 import { SCENE_COMPONENTS } from '../scenes';
+import { sceneStageLooks } from '../scenes/looks';
+import { LookPreviewContext } from '../components/sceneLook';
 import { Captions } from '../components/Captions';
 
 export interface ExplainerProps {
@@ -61,8 +63,11 @@ export function Explainer({
   const frame = useAbsoluteFrame();
   const data = useMemo(() => loadExplainerData(), []);
   const layout = useMemo(() => layoutFor(width, height), [width, height]);
-  const context = useMemo(() => ({ data, layout }), [data, layout]);
-  const stage = stageMomentAt(data, frame);
+  // The scenes' looks frame the shared camera and time their overlays' fades; the studio previews them live.
+  const previews = useContext(LookPreviewContext);
+  const stageLooks = useMemo(() => sceneStageLooks(previews), [previews]);
+  const context = useMemo(() => ({ data, layout, framings: stageLooks.framings }), [data, layout, stageLooks]);
+  const stage = stageMomentAt(data, frame, stageLooks.framings);
   const dip = stageDip(data.timeline, frame);
   const ampaBaselineCount = useMemo(
     () => data.trace.sample(data.trace.protocol.presynapticSpikeTimesMs[0] ?? 0).ampaReceptorCount,
@@ -97,7 +102,15 @@ export function Explainer({
             name={span.id}
             from={w.from}
             durationInFrames={w.durationFrames}
-            style={{ opacity: overlayOpacity(data.timeline, i, frame) }}
+            style={{
+              opacity: overlayOpacity(
+                data.timeline,
+                i,
+                frame,
+                stageLooks.overlayFades[span.id].inFrames,
+                stageLooks.overlayFades[span.id].outFrames,
+              ),
+            }}
           >
             <Scene />
           </Sequence>

@@ -10,10 +10,12 @@
 import { join } from 'node:path';
 import { build } from 'vite';
 import { REPO_ROOT } from './bundle';
+import { projectOverlay, resolveProjectDir } from './projectFiles';
 
 const USAGE =
-  'Usage: node --import tsx src/render/buildRenderPage.ts OUT_DIR\n\nBuilds render.html and every composition into OUT_DIR (normally run by the render commands, which cache the build by source hash).\n';
+  'Usage: node --import tsx src/render/buildRenderPage.ts OUT_DIR [--project DIR]\n\nBuilds render.html and every composition into OUT_DIR (normally run by the render commands, which cache the build by source hash).\nWith --project DIR, the narration timings and scene look files come from the project copy in DIR.\n';
 const outDir = process.argv[2];
+const projectArg = process.argv[3] === '--project' ? process.argv[4] : undefined;
 if (outDir === '--help' || outDir === '-h') {
   process.stdout.write(USAGE);
   process.exit(0);
@@ -23,6 +25,7 @@ if (!outDir) {
   process.exit(2);
 }
 try {
+  const projectDir = projectArg === undefined ? REPO_ROOT : resolveProjectDir(projectArg);
   await build({
     configFile: join(REPO_ROOT, 'vite.config.ts'),
     root: REPO_ROOT,
@@ -30,6 +33,7 @@ try {
     publicDir: false,
     logLevel: 'warn',
     mode: 'production',
+    plugins: [projectOverlay({ repoRoot: REPO_ROOT, projectDir })],
     build: {
       outDir,
       emptyOutDir: true,

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTool } from '../publish/runTool';
+import { isProjectFile, PROJECT_FILE_DIRS } from './projectFiles';
 
 /** Repo root (this file is src/render/bundle.ts). */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -21,7 +22,8 @@ export interface RenderBundle {
   elapsedMs: number;
 }
 
-let inProcess: Promise<RenderBundle> | null = null;
+/** Builds under way or done in this process, by project directory. */
+const inProcess = new Map<string, Promise<RenderBundle>>();
 
 /** Part of the cache key: bundles built before builds were forced to production (React's development build) are not reused. */
 const BUNDLE_FLAVOUR = 'react-production';
@@ -30,12 +32,18 @@ const BUNDLE_FLAVOUR = 'react-production';
  * Builds the render page (render.html + every composition) with Vite, or
  * reuses the build whose source hash matches. Safe when several renders run
  * at once: each build goes to a temporary directory that is renamed into place.
+ * With `projectDir` (a project copy, projectFiles.ts) the page is built with the
+ * copy's narration timings and look files in place of the repo's.
  */
-export function bundleRenderPage({ force = false }: { force?: boolean } = {}): Promise<RenderBundle> {
-  if (!force && inProcess) return inProcess;
+export function bundleRenderPage({
+  force = false,
+  projectDir = REPO_ROOT,
+}: { force?: boolean; projectDir?: string } = {}): Promise<RenderBundle> {
+  const running = inProcess.get(projectDir);
+  if (!force && running) return running;
   const started = performance.now();
   const p = (async (): Promise<RenderBundle> => {
-    const sourceHash = hashSources();
+    const sourceHash = hashSources(projectDir);
     const dir = join(BUNDLE_ROOT, sourceHash);
     if (!force && existsSync(join(dir, 'render.html'))) {
       return { dir, sourceHash, cached: true, elapsedMs: performance.now() - started };
@@ -47,7 +55,13 @@ export function bundleRenderPage({ force = false }: { force?: boolean } = {}): P
     // (same source hash, so CI's render reused it): about 2x the main-thread work a frame.
     const build = await runTool(
       process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'src', 'render', 'buildRenderPage.ts'), tmp],
+      [
+        '--import',
+        'tsx',
+        join(REPO_ROOT, 'src', 'render', 'buildRenderPage.ts'),
+        tmp,
+        ...(projectDir === REPO_ROOT ? [] : ['--project', projectDir]),
+      ],
       { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'production' }, allowFailure: true },
     ).catch((e: unknown) => {
       rmSync(tmp, { recursive: true, force: true });
@@ -68,9 +82,9 @@ export function bundleRenderPage({ force = false }: { force?: boolean } = {}): P
     pruneOldBundles(sourceHash);
     return { dir, sourceHash, cached: false, elapsedMs: performance.now() - started };
   })();
-  inProcess = p;
+  inProcess.set(projectDir, p);
   p.catch(() => {
-    if (inProcess === p) inProcess = null;
+    if (inProcess.get(projectDir) === p) inProcess.delete(projectDir);
   });
   return p;
 }
@@ -79,12 +93,14 @@ export function bundleRenderPage({ force = false }: { force?: boolean } = {}): P
  * Hash of everything a render reads: src/, captions/ (timings.json is imported by src/story),
  * public/ (served to the page; the narration the join muxes in), render.html, render.config.ts
  * (encoder settings), vite.config.ts, the lockfile. Chunk jobs and chunk manifests carry it, so
- * chunks from other sources are never joined (src/render/chunks.ts).
+ * chunks from other sources are never joined (src/render/chunks.ts). For a project copy
+ * (`projectDir`) its own project files (projectFiles.ts) are hashed in place of the repo's, so
+ * the hash is the repo's exactly when the copy's files are the same.
  */
-export function hashSources(): string {
+export function hashSources(projectDir: string = REPO_ROOT): string {
   const hash = createHash('sha256');
   hash.update(`${BUNDLE_FLAVOUR}\0`);
-  const files = [
+  const repoFiles = [
     ...listFiles(join(REPO_ROOT, 'src')),
     ...listFiles(join(REPO_ROOT, 'captions')),
     ...listFiles(join(REPO_ROOT, 'public')),
@@ -92,10 +108,19 @@ export function hashSources(): string {
     join(REPO_ROOT, 'render.html'),
     join(REPO_ROOT, 'vite.config.ts'),
     join(REPO_ROOT, 'package-lock.json'),
-  ];
-  for (const file of files.sort()) {
+  ].map((file) => ({ rel: relative(REPO_ROOT, file), file }));
+  const files =
+    projectDir === REPO_ROOT
+      ? repoFiles
+      : [
+          ...repoFiles.filter((f) => !isProjectFile(f.rel)),
+          ...PROJECT_FILE_DIRS.flatMap((d) => listFiles(join(projectDir, d)))
+            .map((file) => ({ rel: relative(projectDir, file), file }))
+            .filter((f) => isProjectFile(f.rel)),
+        ];
+  for (const { rel, file } of files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
     if (!existsSync(file)) continue;
-    hash.update(relative(REPO_ROOT, file));
+    hash.update(rel);
     hash.update('\0');
     hash.update(readFileSync(file));
     hash.update('\0');

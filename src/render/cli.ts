@@ -26,6 +26,9 @@ Options:
                      the video is the same whatever N
   --out FILE         output .mp4 (default: ${renderConfig.outDir}/<composition>.mp4)
   --props JSON       props for the composition component, e.g. '{"throwAtFrame":12}' (default: its defaultProps)
+  --project DIR      render with the editable files of a project copy in DIR (captions/,
+                     public/voice/, src/scenes/*.look.json), as \`npm run studio -- --project DIR\` edits them
+                     (the studio's render queue passes it); not with --chunk or --queue
   -h, --help         show this help
 
 Across machines (docs/distributed.md):
@@ -54,6 +57,7 @@ const OPTIONS = {
   queue: { type: 'string' },
   chunks: { type: 'string' },
   store: { type: 'string' },
+  project: { type: 'string' },
 } as const;
 
 void runCli({ name: 'render', help: HELP, options: OPTIONS }, async ({ values }) => {
@@ -64,6 +68,9 @@ void runCli({ name: 'render', help: HELP, options: OPTIONS }, async ({ values })
     values.chunks !== undefined ||
     values.store !== undefined
   ) {
+    // Chunks and queued jobs are rendered by workers from their own checkout, so they cannot see a local copy.
+    if (values.project !== undefined)
+      throw new Error('--project cannot be combined with --chunk/--queue: render the copy in one process.');
     await runDistributedMode(compositionId, values);
     return;
   }
@@ -76,6 +83,7 @@ void runCli({ name: 'render', help: HELP, options: OPTIONS }, async ({ values })
     crf: parseIntegerOption('--crf', values.crf),
     framesPerShot: parseIntegerOption('--frames-per-shot', values['frames-per-shot']),
     inputProps: parseJsonObjectOption('--props', values.props),
+    projectDir: values.project,
     onProgress: (p) => progress.update(p),
   }).finally(() => progress.finish());
   const s = result.stages;

@@ -17,6 +17,8 @@ export interface JoinAndMuxOptions {
   /** The frames the videos hold together (the audio is cut to match). */
   range: FrameRange;
   outFile: string;
+  /** Directory the audio's public path is relative to (default the repo's public/; a --project copy's own). */
+  publicDir?: string;
   /** What the step is called in an error ("join 4 chunks + mux audio"). */
   label: string;
   /** Sees the ffmpeg process as soon as it starts (so a failing render can kill it). */
@@ -38,7 +40,7 @@ export async function joinAndMux(o: JoinAndMuxOptions): Promise<void> {
       joinAndMuxArgs({
         concatListFile: listFile,
         audio: o.meta.audio,
-        publicDir: join(REPO_ROOT, 'public'),
+        publicDir: o.publicDir ?? join(REPO_ROOT, 'public'),
         startSeconds: o.range.first / o.meta.fps,
         durationSeconds: frameCount(o.range) / o.meta.fps,
         outFile: o.outFile,

@@ -13,10 +13,18 @@ export interface RenderSession {
   close(): Promise<void>;
 }
 
-/** Checks chromium/ffmpeg, bundles (or reuses) the render page, and serves it and public/ on 127.0.0.1. */
-export async function openRenderSession(): Promise<RenderSession> {
+/**
+ * Checks chromium/ffmpeg, bundles (or reuses) the render page, and serves it and public/ on 127.0.0.1.
+ * With `projectDir` (a project copy, projectFiles.ts) the page carries the copy's files and its public/ is served.
+ */
+export async function openRenderSession({
+  projectDir = REPO_ROOT,
+}: { projectDir?: string } = {}): Promise<RenderSession> {
   const tools = findSystemTools();
-  const bundle = await bundleRenderPage();
-  const server = await serveStatic([bundle.dir, join(REPO_ROOT, 'public')]);
+  const bundle = await bundleRenderPage({ projectDir });
+  // The copy's public/ first; what it lacks comes from the repo's.
+  const publics =
+    projectDir === REPO_ROOT ? [join(REPO_ROOT, 'public')] : [join(projectDir, 'public'), join(REPO_ROOT, 'public')];
+  const server = await serveStatic([bundle.dir, ...publics]);
   return { tools, bundle, server, pageUrl: `${server.origin}/render.html`, close: () => server.close() };
 }

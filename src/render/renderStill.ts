@@ -5,6 +5,7 @@ import { REPO_ROOT } from './bundle';
 import { launchChromium } from './chromium';
 import { openFramePage, type CaptureFormat } from './framePage';
 import { openRenderSession } from './renderSession';
+import { resolveProjectDir } from './projectFiles';
 import { findSystemTools } from './systemTools';
 import { resolveComposition, resolveFrameRange } from './renderOptions';
 
@@ -23,6 +24,8 @@ export interface RenderStillOptions {
    * ratio 2 with multisampling (STILL_SCALE_STAGE_PROPS), so it is as sharp as the text.
    */
   scale?: number;
+  /** A project copy whose editable files the frame is drawn with (projectFiles.ts; the studio's `--project DIR`). */
+  projectDir?: string;
 }
 
 /** Pixel scales a still may be drawn at. */
@@ -55,7 +58,8 @@ export async function renderStill(options: RenderStillOptions): Promise<RenderSt
   if (!format) throw new Error(`--out ${outPath}: a still must be a .png, .jpg or .jpeg file.`);
 
   findSystemTools();
-  const session = await openRenderSession();
+  const projectDir = options.projectDir === undefined ? undefined : resolveProjectDir(options.projectDir);
+  const session = await openRenderSession({ projectDir });
   const browser = await launchChromium(session.tools.chromium).catch(async (e) => {
     await session.close();
     throw e;

@@ -15,6 +15,7 @@ import { onAbortCleanup } from './childProcesses';
 import { joinAndMux } from './joinAndMux';
 import { frameCount, type FrameRange } from './frameRange';
 import { openRenderSession, type RenderSession } from './renderSession';
+import { projectPublicDir, resolveProjectDir } from './projectFiles';
 import { findSystemTools } from './systemTools';
 import {
   resolveComposition,
@@ -44,6 +45,11 @@ export interface RenderVideoOptions {
   onProgress?: (p: RenderProgress) => void;
   /** Picture only, no audio track: a chunk that `joinChunks` muxes the narration over later (chunks.ts). */
   videoOnly?: boolean;
+  /**
+   * A project copy (projectFiles.ts: captions/, public/voice/, src/scenes/*.look.json) whose files the
+   * render reads in place of the repo's: the studio's `--project DIR`. Default: the repo.
+   */
+  projectDir?: string;
 }
 
 export type RenderStage = 'bundle' | 'launch' | 'capture' | 'encode' | 'mux' | 'done';
@@ -95,6 +101,7 @@ interface VideoPlan {
   crf: number;
   framesPerShot: number;
   outPath: string;
+  projectDir: string;
 }
 
 /**
@@ -123,11 +130,11 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
   });
   let session: RenderSession | null = null;
   try {
-    if (!options.videoOnly) checkAudioExists(meta);
+    if (!options.videoOnly) checkAudioExists(meta, plan.projectDir);
 
     // Bundle: the render page is built (or reused) and served.
     report('bundle', 0);
-    session = await openRenderSession();
+    session = await openRenderSession({ projectDir: plan.projectDir });
     const { tools } = session;
     const stages: RenderStageTimes = {
       bundleMs: session.bundle.elapsedMs,
@@ -208,6 +215,10 @@ export async function renderVideo(options: RenderVideoOptions): Promise<RenderRe
       range: plan.range,
       outFile: muxedFile,
       label: 'mux audio',
+      publicDir:
+        audioMeta.audio?.kind === 'file'
+          ? projectPublicDir(REPO_ROOT, plan.projectDir, audioMeta.audio.publicPath)
+          : join(REPO_ROOT, 'public'),
       onSpawn: (child) => processes.encoders.push(child),
     });
     renameSync(muxedFile, plan.outPath);
@@ -246,11 +257,15 @@ function resolveVideoPlan(options: RenderVideoOptions): VideoPlan {
   const outPath = resolve(options.outPath ?? join(REPO_ROOT, renderConfig.outDir, `${meta.id}.mp4`));
   if (!outPath.endsWith('.mp4')) throw new Error(`--out ${outPath}: the video output must be an .mp4 file.`);
   findSystemTools(); // fail fast, before any progress output, with the install command
-  return { meta, range, total: frameCount(range), concurrency, crf, framesPerShot, outPath };
+  const projectDir = options.projectDir === undefined ? REPO_ROOT : resolveProjectDir(options.projectDir);
+  return { meta, range, total: frameCount(range), concurrency, crf, framesPerShot, outPath, projectDir };
 }
 
-function checkAudioExists(meta: CompositionMeta): void {
-  if (meta.audio?.kind === 'file' && !existsSync(join(REPO_ROOT, 'public', meta.audio.publicPath))) {
+function checkAudioExists(meta: CompositionMeta, projectDir: string): void {
+  if (
+    meta.audio?.kind === 'file' &&
+    !existsSync(join(projectPublicDir(REPO_ROOT, projectDir, meta.audio.publicPath), meta.audio.publicPath))
+  ) {
     throw new Error(
       `Composition "${meta.id}" uses audio public/${meta.audio.publicPath}, which does not exist; run \`npm run voiceover\` or fix the path in its meta.`,
     );

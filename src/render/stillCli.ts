@@ -18,6 +18,8 @@ Options:
   --scale N          1 (default) or 2: twice the pixel size (3840x2160 for the main cut), the
                      3D stage supersampled, for print and posters
   --out FILE         .png, .jpg or .jpeg (default: ${renderConfig.outDir}/<composition>-<frame>.png)
+  --project DIR      draw with the editable files of a project copy in DIR (captions/,
+                     public/voice/, src/scenes/*.look.json), as \`npm run studio -- --project DIR\` edits them
   -h, --help         show this help
 
 Compositions:
@@ -29,6 +31,7 @@ const OPTIONS = {
   frame: { type: 'string' },
   out: { type: 'string' },
   scale: { type: 'string' },
+  project: { type: 'string' },
 } as const;
 
 void runCli({ name: 'still', help: HELP, options: OPTIONS }, async ({ values }) => {
@@ -37,6 +40,7 @@ void runCli({ name: 'still', help: HELP, options: OPTIONS }, async ({ values }) 
     frame: parseIntegerOption('--frame', values.frame),
     outPath: values.out,
     scale: parseIntegerOption('--scale', values.scale),
+    projectDir: values.project,
   });
   process.stderr.write(
     `still: wrote ${relative(process.cwd(), result.outPath) || result.outPath} (frame ${result.frame}, ${result.width}x${result.height} ${result.format}) in ${(result.elapsedMs / 1000).toFixed(1)} s\n`,

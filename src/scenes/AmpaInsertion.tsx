@@ -5,7 +5,7 @@ import { ReceptorCount } from '../components/ReceptorCount';
 import { useExplainer, useSceneMoment, useStageMoment } from '../components/explainerContext';
 import { AMPA_SLOTS_POLAR, headRadiusUnits, onHead } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
-import { SCREEN_TEXT } from '../story/screenText';
+import { ampaInsertionLook } from './AmpaInsertion.look';
 import { baselineState } from '../story/filmQuantities';
 
 /**
@@ -18,6 +18,7 @@ export function AmpaInsertion() {
   const { data, layout } = useExplainer();
   const m = useSceneMoment('ampa-insertion');
   const stage = useStageMoment();
+  const look = ampaInsertionLook.useLook();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const baseline = baselineState(data.trace).ampaReceptorCount;
   const rimSlot =
@@ -30,21 +31,15 @@ export function AmpaInsertion() {
         shot={stage.shot}
         labels={[
           {
-            text: 'newest AMPA receptor',
+            text: look.receptorLabel,
             at: onHead(r, rimSlot.theta, rimSlot.phi, 0.2),
             dx: layout.kind === 'portrait' ? 80 : -160,
             dy: 150,
-            color: palette.ampa,
+            color: palette[look.receptorColour],
           },
         ]}
       />
-      <SceneTitle
-        kicker={SCREEN_TEXT['ampa-insertion'].kicker}
-        title={SCREEN_TEXT['ampa-insertion'].title}
-        tMs={m.tMs}
-        factor={m.clock.factor}
-        replay={m.replay}
-      />
+      <SceneTitle kicker={look.kicker} title={look.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
         <ReceptorCount count={m.state.ampaReceptorCount} baselineCount={baseline} />
       </Panel>

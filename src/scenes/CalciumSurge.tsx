@@ -6,9 +6,9 @@ import { LiveTrace } from '../components/LiveTrace';
 import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { headRadiusUnits, onHead } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
-import { CA, MICRO_M } from '../components/units';
+import { MICRO_M } from '../components/units';
 import { useMemo } from 'react';
-import { SCREEN_TEXT } from '../story/screenText';
+import { calciumSurgeLook } from './CalciumSurge.look';
 import { firstTrainTimeAboveMs, restCaMicroM } from '../story/filmQuantities';
 
 /**
@@ -22,6 +22,7 @@ export function CalciumSurge() {
   const m = useSceneMoment('calcium-surge');
   const span = useSceneSpan('calcium-surge');
   const stage = useStageMoment();
+  const look = calciumSurgeLook.useLook();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const aboveS = useMemo(() => firstTrainTimeAboveMs(data.trace, 1) / 1000, [data.trace]);
   const aboveNote = `above 1 ${MICRO_M} for ${aboveS.toFixed(1)} s in train 1`;
@@ -30,17 +31,23 @@ export function CalciumSurge() {
       <StageLabels
         shot={stage.shot}
         labels={[
-          { text: `${CA} ions`, at: [r * 0.45, -r * 0.3, r * 0.5], dx: -230, dy: 140, color: palette.calcium },
-          { text: 'NMDA receptors', at: onHead(r, 0.36, 1.97, 0.3), dx: 190, dy: -80, color: palette.nmda },
+          {
+            text: look.ionLabel,
+            at: [r * 0.45, -r * 0.3, r * 0.5],
+            dx: -230,
+            dy: 140,
+            color: palette[look.ionColour],
+          },
+          {
+            text: look.receptorLabel,
+            at: onHead(r, 0.36, 1.97, 0.3),
+            dx: 190,
+            dy: -80,
+            color: palette[look.receptorColour],
+          },
         ]}
       />
-      <SceneTitle
-        kicker={SCREEN_TEXT['calcium-surge'].kicker}
-        title={SCREEN_TEXT['calcium-surge'].title}
-        tMs={m.tMs}
-        factor={m.clock.factor}
-        replay={m.replay}
-      />
+      <SceneTitle kicker={look.kicker} title={look.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
         <CaReadout
           spineCaMicroM={m.state.spineCaMicroM}

@@ -6,7 +6,7 @@ import { useExplainer, useSceneMoment, useStageMoment } from '../components/expl
 import { StageLabels } from '../components/StageLabels';
 import { headRadiusUnits, holoenzymeCentre } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
-import { SCREEN_TEXT } from '../story/screenText';
+import { camkiiLockInLook } from './CamkiiLockIn.look';
 import { restCaMicroM } from '../story/filmQuantities';
 
 /**
@@ -19,6 +19,7 @@ export function CamkiiLockIn() {
   const { data, layout } = useExplainer();
   const m = useSceneMoment('camkii-lock-in');
   const stage = useStageMoment();
+  const look = camkiiLockInLook.useLook();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   return (
     <>
@@ -26,21 +27,15 @@ export function CamkiiLockIn() {
         shot={stage.shot}
         labels={[
           {
-            text: 'CaMKII',
+            text: look.holoenzymeLabel,
             at: holoenzymeCentre(0, r, stage.state.camkiiActiveFraction),
             dx: 200,
             dy: 120,
-            color: palette.camkiiLit,
+            color: palette[look.holoenzymeColour],
           },
         ]}
       />
-      <SceneTitle
-        kicker={SCREEN_TEXT['camkii-lock-in'].kicker}
-        title={SCREEN_TEXT['camkii-lock-in'].title}
-        tMs={m.tMs}
-        factor={m.clock.factor}
-        replay={m.replay}
-      />
+      <SceneTitle kicker={look.kicker} title={look.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
         <CamkiiHoloenzyme
           pT286Fraction={m.state.camkiiPT286Fraction}

@@ -7,7 +7,7 @@ import { Card, BigValue } from '../components/Card';
 import { useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { boutonCenter, BOUTON_RADIUS, BOUTON_SQUASH, headRadiusUnits, onHead } from '../components/synapseGeometry';
 import { palette, typeScale, fonts } from '../components/palette';
-import { SCREEN_TEXT } from '../story/screenText';
+import { glutamateReleaseLook } from './GlutamateRelease.look';
 
 /**
  * 1 · Glutamate release (1/1000 speed, first spike of the first train, pinned on "releasing"): the docked
@@ -20,6 +20,7 @@ export function GlutamateRelease() {
   const m = useSceneMoment('glutamate-release');
   const span = useSceneSpan('glutamate-release');
   const stage = useStageMoment();
+  const look = glutamateReleaseLook.useLook();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const bc = boutonCenter(r);
   const nOpen = Math.round(m.state.ampaOpenFraction * m.state.ampaReceptorCount);
@@ -28,27 +29,33 @@ export function GlutamateRelease() {
       <StageLabels
         shot={stage.shot}
         labels={[
-          { text: 'glutamate', at: [1.2, r + 0.35, 0.5], dx: 150, dy: -40, color: palette.glutamate },
-          { text: 'AMPA receptors', at: onHead(r, 0.45, 2.6, 0.1), dx: -170, dy: 90, color: palette.ampa },
           {
-            text: 'vesicle',
+            text: look.glutamateLabel,
+            at: [1.2, r + 0.35, 0.5],
+            dx: 150,
+            dy: -40,
+            color: palette[look.glutamateColour],
+          },
+          {
+            text: look.receptorLabel,
+            at: onHead(r, 0.45, 2.6, 0.1),
+            dx: -170,
+            dy: 90,
+            color: palette[look.receptorColour],
+          },
+          {
+            text: look.vesicleLabel,
             at: [0, bc[1] - BOUTON_RADIUS * BOUTON_SQUASH + 0.6, 0.5],
             dx: 160,
             dy: -110,
-            color: palette.vesicle,
+            color: palette[look.vesicleColour],
           },
         ]}
       />
-      <SceneTitle
-        kicker={SCREEN_TEXT['glutamate-release'].kicker}
-        title={SCREEN_TEXT['glutamate-release'].title}
-        tMs={m.tMs}
-        factor={m.clock.factor}
-        replay={m.replay}
-      />
+      <SceneTitle kicker={look.kicker} title={look.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
         <VmMeter vmMv={m.state.vmMv} />
-        <Card heading={SCREEN_TEXT['glutamate-release'].labels.ampaOpen} accent={palette.ampa}>
+        <Card heading={look.cardHeading} accent={palette[look.cardAccentColour]}>
           <BigValue value={`${nOpen}`} unit={`of ${Math.round(m.state.ampaReceptorCount)}`} color={palette.ampaOpen} />
           <div style={{ fontSize: typeScale.small, color: palette.textMuted, fontFamily: fonts.sans }}>
             cleft glutamate{' '}

@@ -5,8 +5,8 @@ import { FepspCompare } from '../components/FepspCompare';
 import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { boutonCenter, DENDRITE_Y, headRadiusUnits } from '../components/synapseGeometry';
 import { palette } from '../components/palette';
-import { SCREEN_TEXT } from '../story/screenText';
-import { baselineState, lastingTimeMs, REVEAL_LEAD_FRAMES } from '../story/filmQuantities';
+import { baselineState, lastingTimeMs } from '../story/filmQuantities';
+import { introLook } from './Intro.look';
 
 /**
  * Intro (real time, 45 s before the first train): the synapse at rest, and the same test pulse's
@@ -20,32 +20,44 @@ export function Intro() {
   const stage = useStageMoment();
   const r = headRadiusUnits(stage.state.spineHeadVolumeUm3);
   const bc = boutonCenter(r);
-  const text = SCREEN_TEXT.intro;
+  const look = introLook.useLook();
   const bigger = span.bookmarkFrames['bigger'] ?? span.startFrame + span.durationFrames / 2;
   return (
     <>
       <StageLabels
         shot={stage.shot}
         labels={[
-          { text: 'axon terminal (sender)', at: [bc[0] + 2.4, bc[1] + 1, 0.8], dx: 90, dy: -60, color: palette.bouton },
           {
-            text: 'dendritic spine (receiver)',
+            text: look.boutonLabel,
+            at: [bc[0] + 2.4, bc[1] + 1, 0.8],
+            dx: 90,
+            dy: -60,
+            color: palette[look.boutonColour],
+          },
+          {
+            text: look.spineLabel,
             at: [r * 0.8, -r * 0.2, 0.8],
             dx: 120,
             dy: 80,
-            color: palette.membrane,
+            color: palette[look.spineColour],
           },
-          { text: 'dendrite', at: [9, DENDRITE_Y + 2, 1.6], dx: 200, dy: 40, color: palette.membrane },
+          {
+            text: look.dendriteLabel,
+            at: [9, DENDRITE_Y + 2, 1.6],
+            dx: 200,
+            dy: 40,
+            color: palette[look.dendriteColour],
+          },
         ]}
       />
-      <SceneTitle kicker={text.kicker} title={text.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
+      <SceneTitle kicker={look.kicker} title={look.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
         <FepspCompare
           trace={data.trace}
           beforeMs={baselineState(data.trace).tMs}
           afterMs={lastingTimeMs(data.trace)}
-          showAfter={fadeInAt(m.frame, bigger - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES)}
-          label={text.labels.after!}
+          showAfter={fadeInAt(m.frame, bigger - look.afterFadeFrames, look.afterFadeFrames)}
+          label={look.afterLabel}
         />
       </Panel>
     </>

@@ -4,7 +4,15 @@
  * holds the editor's changes.
  */
 import { z } from 'zod';
-import { defineSceneLook, labelText, paletteColour } from '../components/sceneLook';
+import {
+  cameraOrbit,
+  cameraZoom,
+  defineSceneLook,
+  labelText,
+  overlayFadeFrames,
+  overlayFadeOutFrames,
+  paletteColour,
+} from '../components/sceneLook';
 import { MG } from '../components/units';
 import { SCREEN_TEXT } from '../story/screenText';
 import savedFile from './MgExpulsion.look.json';
@@ -15,10 +23,14 @@ export const mgExpulsionLook = defineSceneLook({
   schema: z.object({
     kicker: labelText(SCREEN_TEXT['mg-expulsion'].kicker, 'Kicker'),
     title: labelText(SCREEN_TEXT['mg-expulsion'].title, 'Title'),
+    overlayFadeFrames: overlayFadeFrames(),
+    overlayFadeOutFrames: overlayFadeOutFrames(),
     receptorLabel: labelText('NMDA receptor', 'Receptor label'),
     receptorColour: paletteColour('nmda', 'Receptor label colour'),
     ionLabel: labelText(`${MG} ion`, 'Ion label'),
     ionColour: paletteColour('magnesium', 'Ion label colour'),
+    cameraZoom: cameraZoom(),
+    cameraOrbitDeg: cameraOrbit(),
   }),
   savedFile,
 });

@@ -7,11 +7,10 @@ import { Card } from '../components/Card';
 import { fonts, palette, typeScale } from '../components/palette';
 import { NBSP } from '../components/units';
 import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan } from '../components/explainerContext';
-import { SCREEN_TEXT } from '../story/screenText';
 import { outroLook } from './Outro.look';
 import { filmRuns } from '../story/filmRuns';
 import { lastTrainEndMs } from '../story/induction';
-import { fadedBelowMs, fepspHoursAfter, ltdComparison, REVEAL_LEAD_FRAMES } from '../story/filmQuantities';
+import { fadedBelowMs, fepspHoursAfter, ltdComparison } from '../story/filmQuantities';
 
 const HOUR_MS = 3_600_000;
 /** "Back to baseline" for the fade, % of baseline (issue #14: <= 120 % by 8 h). */
@@ -28,7 +27,6 @@ export function Outro() {
   const compact = layout.kind !== 'landscape';
   const m = useSceneMoment('outro');
   const span = useSceneSpan('outro');
-  const text = SCREEN_TEXT.outro;
   const look = outroLook.useLook();
   const late = span.bookmarkFrames['late'] ?? span.startFrame + span.durationFrames / 2;
   const ltdAt = span.bookmarkFrames['ltd'] ?? span.startFrame + (span.durationFrames * 2) / 3;
@@ -44,7 +42,7 @@ export function Outro() {
       ltd: ltdComparison(runs.ltd, runs.lateLtp),
     };
   }, []);
-  const showLtd = fadeInAt(m.frame, ltdAt - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES);
+  const showLtd = fadeInAt(m.frame, ltdAt - look.ltdFadeFrames, look.ltdFadeFrames);
   const mono = { fontFamily: fonts.mono, fontWeight: 700 } as const;
   return (
     <>
@@ -54,9 +52,9 @@ export function Outro() {
         {(layout.kind !== 'square' || showLtd < 1) && (
           <EarlyLateChart
             runs={[
-              { trace: model.runs.lateLtp, label: text.labels.lateLtp!, color: palette.fepspAfter },
-              { trace: model.runs.anisomycin, label: text.labels.anisomycin!, color: palette.vm },
-              { trace: model.runs.oneTrain, label: text.labels.oneTrain!, color: palette.fepspBefore, dashed: true },
+              { trace: model.runs.lateLtp, label: look.lateLtpLabel, color: palette.fepspAfter },
+              { trace: model.runs.anisomycin, label: look.anisomycinLabel, color: palette.vm },
+              { trace: model.runs.oneTrain, label: look.oneTrainLabel, color: palette.fepspBefore, dashed: true },
             ]}
             nowMs={m.tMs}
             toMs={model.toMs}
@@ -102,7 +100,7 @@ export function Outro() {
                   : { opacity: showLtd }
               }
             >
-              <LtdCard heading={text.labels.ltdHeading!} ltd={model.runs.ltd} numbers={model.ltd} compact={compact} />
+              <LtdCard heading={look.ltdHeading} ltd={model.runs.ltd} numbers={model.ltd} compact={compact} />
             </div>
           )}
         </div>

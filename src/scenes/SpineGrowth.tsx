@@ -5,8 +5,8 @@ import { FepspCompare } from '../components/FepspCompare';
 import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
 import { BaselineOutline } from '../components/BaselineOutline';
 import { headRadiusUnits } from '../components/synapseGeometry';
-import { SCREEN_TEXT } from '../story/screenText';
-import { baselineState, REVEAL_LEAD_FRAMES, spinePanelTimeMs } from '../story/filmQuantities';
+import { baselineState, spinePanelTimeMs } from '../story/filmQuantities';
+import { spineGrowthLook } from './SpineGrowth.look';
 
 /**
  * 6 · Spine growth (30x, continuing the AMPA scene's clock over the minutes after the first train):
@@ -20,27 +20,31 @@ export function SpineGrowth() {
   const span = useSceneSpan('spine-growth');
   const baseline = baselineState(data.trace);
   const stage = useStageMoment();
-  const text = SCREEN_TEXT['spine-growth'];
+  const look = spineGrowthLook.useLook();
   const lastsAt = span.bookmarkFrames['lasts'] ?? span.startFrame + span.durationFrames / 2;
-  const lasting = m.frame >= lastsAt - REVEAL_LEAD_FRAMES;
+  const lasting = m.frame >= lastsAt - look.lastingFadeFrames;
   const shownMs = spinePanelTimeMs(m.frame, lastsAt, m.tMs, data.trace);
   const shown = data.trace.sample(shownMs);
   return (
     <>
-      <BaselineOutline shot={stage.shot} baselineRadius={headRadiusUnits(baseline.spineHeadVolumeUm3)} label="before" />
-      <SceneTitle kicker={text.kicker} title={text.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
+      <BaselineOutline
+        shot={stage.shot}
+        baselineRadius={headRadiusUnits(baseline.spineHeadVolumeUm3)}
+        label={look.outlineLabel}
+      />
+      <SceneTitle kicker={look.kicker} title={look.title} tMs={m.tMs} factor={m.clock.factor} replay={m.replay} />
       <Panel>
         <SpineVolume
           volumeUm3={shown.spineHeadVolumeUm3}
           baselineUm3={baseline.spineHeadVolumeUm3}
-          when={lasting ? text.labels.lasting : 'now'}
+          when={lasting ? look.lastingLabel : 'now'}
         />
         <FepspCompare
           trace={data.trace}
           beforeMs={baseline.tMs}
           afterMs={shownMs}
-          showAfter={lasting ? fadeInAt(m.frame, lastsAt - REVEAL_LEAD_FRAMES, REVEAL_LEAD_FRAMES) : 1}
-          label={lasting ? text.labels.lasting! : text.labels.now!}
+          showAfter={lasting ? fadeInAt(m.frame, lastsAt - look.lastingFadeFrames, look.lastingFadeFrames) : 1}
+          label={lasting ? look.lastingLabel : look.nowLabel}
         />
       </Panel>
     </>

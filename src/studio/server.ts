@@ -18,7 +18,8 @@ Options:
   --host ADDRESS  interface to listen on (default 127.0.0.1, this machine only)
   --project DIR   read and write the editable files (captions/, public/voice/,
                   src/scenes/*.look.json) in DIR instead of the repo, e.g. a
-                  copy to try edits on (default: the repo)
+                  copy to try edits on (default: the repo); renders queued in
+                  the studio draw DIR's files too (render --project DIR)
   --help          this text
 
 Keys in the studio: space play/pause, left/right one frame, shift+left/right

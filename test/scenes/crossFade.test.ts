@@ -31,6 +31,22 @@ describe('scene transitions on the real timeline', () => {
     }
   });
 
+  it("follows a scene look's fade lengths: a longer fade-in, a shorter hold before the fade-out, still one at a time", () => {
+    for (let i = 1; i < tl.scenes.length - 1; i++) {
+      const s = tl.scenes[i]!;
+      const end = s.startFrame + s.durationFrames;
+      // 20-frame fade-in: half way after 10 frames, full after 20.
+      expect(overlayOpacity(tl, i, s.startFrame + 9, 20, 8)).toBeCloseTo(0.5, 9);
+      expect(overlayOpacity(tl, i, s.startFrame + 19, 20, 8)).toBe(1);
+      // 24-frame fade-out: the overlay holds until 24 frames before the cut.
+      expect(overlayOpacity(tl, i, end - 25, 8, 24)).toBe(1);
+      expect(overlayOpacity(tl, i, end - 12, 8, 24)).toBeCloseTo(0.5, 9);
+      // Whatever the lengths, the neighbours' overlays never overlap.
+      for (let f = s.startFrame - 48; f < s.startFrame + 48; f++)
+        expect(Math.min(overlayOpacity(tl, i - 1, f, 48, 48), overlayOpacity(tl, i, f, 48, 48))).toBe(0);
+    }
+  });
+
   it('the stage dips only around scene boundaries', () => {
     expect(stageDip(tl, tl.scenes[2]!.startFrame)).toBeGreaterThan(0.4);
     expect(stageDip(tl, tl.scenes[2]!.startFrame + FADE_FRAMES)).toBe(0);

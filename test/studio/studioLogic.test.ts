@@ -82,6 +82,15 @@ describe('render command', () => {
     expect(() => renderCliArgs({ compositionId: 'x; rm -rf /', range: null })).toThrow(/Bad composition id/);
   });
 
+  it('renders the project copy the studio works on (--project DIR), quoted for a shell', () => {
+    const request = { compositionId: 'explainer', range: { first: 500, last: 500 } };
+    expect(renderCliArgs(request, '/tmp/my copy').args.slice(-2)).toEqual(['--project', '/tmp/my copy']);
+    expect(renderCommandLine(request, "/tmp/it's mine")).toBe(
+      "npx tsx src/render/cli.ts --composition explainer --frames 500-500 --out out/studio/explainer_500-500.mp4 --project '/tmp/it'\\''s mine'",
+    );
+    expect(renderCliArgs(request).args).not.toContain('--project');
+  });
+
   it('reads frames done/total from a progress line', () => {
     // The line src/render/progressLine.ts prints.
     expect(parseRenderProgress('render explainer capture   120/1800 frames (6.7%)  9.8 fps  ETA 2:51')).toEqual({

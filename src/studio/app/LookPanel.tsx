@@ -112,6 +112,7 @@ function LookField({
           value={Number(value)}
           min={c.min ?? undefined}
           max={c.max ?? undefined}
+          step={c.step}
           onChange={(e) => onChange(c.key, e.target.value === '' ? NaN : Number(e.target.value))}
         />
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatFrameRange, type FrameRange } from '../../player/frameMath';
+import type { RenderProject } from '../shared/api';
 import { formatEta, renderCommandLine, type RenderJobView } from '../shared/renderCommand';
 
 /**
@@ -21,7 +22,15 @@ export function RenderPanel({
   const [jobs, setJobs] = useState<RenderJobView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
-  const command = renderCommandLine({ compositionId, range });
+  // With --project DIR the studio renders the copy's files, and the command says so.
+  const [project, setProject] = useState<string | null>(null);
+  useEffect(() => {
+    void fetch('/api/render/project')
+      .then((r) => r.json() as Promise<RenderProject>)
+      .then((p) => setProject(p.project))
+      .catch(() => {});
+  }, []);
+  const command = renderCommandLine({ compositionId, range }, project);
   const active = jobs.some((j) => j.status === 'queued' || j.status === 'running' || (j.status === 'done' && !j.check));
 
   useEffect(() => {

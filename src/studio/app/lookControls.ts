@@ -5,7 +5,7 @@ import type { LookSchema } from '../../components/sceneLook';
 /** One control of the Look panel, read off the scene's zod schema. */
 export type LookControl =
   | { key: string; label: string; kind: 'text'; maxChars: number | null }
-  | { key: string; label: string; kind: 'number'; min: number | null; max: number | null }
+  | { key: string; label: string; kind: 'number'; min: number | null; max: number | null; step: number }
   | { key: string; label: string; kind: 'palette'; options: { name: string; hex: string }[] }
   | { key: string; label: string; kind: 'choice'; options: string[] };
 
@@ -26,6 +26,8 @@ export function lookControls(schema: LookSchema): LookControl[] {
         kind: 'number',
         min: Number.isFinite(inner.minValue) ? inner.minValue : null,
         max: Number.isFinite(inner.maxValue) ? inner.maxValue : null,
+        // Whole frames step by one; a factor or an angle (camera framing) by a twentieth or a degree.
+        step: inner.isInt ? 1 : (inner.maxValue ?? 1) - (inner.minValue ?? 0) > 10 ? 1 : 0.05,
       };
     if (inner instanceof z.ZodEnum) {
       const options = inner.options.map(String);

@@ -31,15 +31,27 @@ export class RenderJobs {
   private nextId = 1;
   private readonly jobs = new Map<number, Job>();
 
-  constructor(private readonly repoRoot: string) {}
+  /**
+   * @param projectDir the project copy the studio works on (`--project DIR`): every job renders its
+   * files (timings, narration audio, look files) rather than the repo's. Default: the repo.
+   */
+  constructor(
+    private readonly repoRoot: string,
+    projectDir: string = repoRoot,
+  ) {
+    this.project = projectDir === repoRoot ? null : projectDir;
+  }
+
+  /** The project copy passed to the render CLI as --project, null for the repo. */
+  readonly project: string | null;
 
   /** Queues a render; it starts at once when nothing else runs. */
   start(request: RenderRequest): RenderJobView {
-    const { outPath } = renderCliArgs(request);
+    const { outPath } = renderCliArgs(request, this.project);
     findCompositionMeta(request.compositionId);
     const view: RenderJobView = {
       id: this.nextId++,
-      command: renderCommandLine(request),
+      command: renderCommandLine(request, this.project),
       status: 'queued',
       progress: null,
       log: [],
@@ -100,7 +112,7 @@ export class RenderJobs {
       return this.runNext();
     }
     const tsx = join(this.repoRoot, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, renderCliArgs(job.request).args, {
+    const child = spawn(tsx, renderCliArgs(job.request, this.project).args, {
       cwd: this.repoRoot,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { tryParseFrameRange } from '../../player/frameMath';
 import { SCENE_IDS } from '../../script/sceneIds';
+import type { RenderProject } from '../shared/api';
 import { AUDIO_CHANGED_EVENT_NAME as AUDIO_CHANGED_EVENT } from '../shared/studioEvents';
 import { LookRejected, type LookService } from './lookService';
 import type { NarrationService, SaveOutcome } from './narrationService';
@@ -100,6 +101,8 @@ export function studioApi(options: StudioApiOptions): Plugin {
       }
     }
     if (path === '/render' && method === 'GET') return sendJson(res, 200, jobs.list());
+    if (path === '/render/project' && method === 'GET')
+      return sendJson(res, 200, { project: jobs.project } satisfies RenderProject);
     if (path === '/render' && method === 'POST') {
       const body = JSON.parse((await readText(req)) || '{}') as { compositionId?: unknown; frames?: unknown };
       if (typeof body.compositionId !== 'string') throw new HttpError(400, 'compositionId (string) is required.');

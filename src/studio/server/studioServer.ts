@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../publish/atomicWrite';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LookService } from './lookService';
 import { NarrationService } from './narrationService';
-import { projectOverlay } from './projectOverlay';
+import { projectOverlay } from '../../render/projectFiles';
 import { RenderJobs } from './renderJobs';
 import { studioOrigins } from './requestGuard';
 import { studioApi } from './studioApi';
@@ -56,8 +57,9 @@ export async function startStudio({
   projectDir = REPO_ROOT,
   log = (line) => void process.stderr.write(`${line}\n`),
 }: StudioOptions = {}): Promise<RunningStudio> {
+  if (projectDir !== REPO_ROOT) seedLookFiles(projectDir, log);
   const { createServer } = await import('vite');
-  const jobs = new RenderJobs(REPO_ROOT);
+  const jobs = new RenderJobs(REPO_ROOT, projectDir);
   const narration = new NarrationService(projectDir, REPO_ROOT, log);
   const looks = new LookService(projectDir, REPO_ROOT);
   const origins: string[] = [];
@@ -123,4 +125,19 @@ export async function startStudio({
       await server.close();
     },
   };
+}
+
+/**
+ * A project copy made before a scene had a look file lacks it; the page would load the repo's and
+ * miss the first save to the copy. Copy the repo's (the defaults) in once, so every look is the copy's.
+ */
+function seedLookFiles(projectDir: string, log: (line: string) => void): void {
+  const from = join(REPO_ROOT, 'src', 'scenes');
+  const to = join(projectDir, 'src', 'scenes');
+  for (const name of readdirSync(from).filter((n) => n.endsWith('.look.json'))) {
+    if (existsSync(join(to, name))) continue;
+    mkdirSync(to, { recursive: true });
+    writeFileAtomic(join(to, name), readFileSync(join(from, name)));
+    log(`studio: ${join(to, name)} did not exist; copied the repo's (the scene's defaults)`);
+  }
 }

@@ -2,7 +2,7 @@
  * What the studio's browser app and its server say to each other (JSON
  * shapes of the /api endpoints). Types only.
  *
- * Reads:  GET /api/narration, GET /api/render, GET /api/render/ID, GET /api/peaks?src=,
+ * Reads:  GET /api/narration, GET /api/render, GET /api/render/ID, GET /api/render/project, GET /api/peaks?src=,
  *         GET /api/output/<file under out/>
  * Writes (403 unless the Origin is the studio's own):
  *         PUT /api/narration (text/plain: the whole script), POST /api/narration/undo, POST /api/narration/redo,
@@ -26,6 +26,11 @@ export interface NarrationIssue {
 export interface NarrationRefusal {
   error: string;
   issues: NarrationIssue[];
+}
+
+/** GET /api/render/project: the project copy the render queue renders (`--project DIR`), null for the repo. */
+export interface RenderProject {
+  project: string | null;
 }
 
 /** The answer to a saved look. */

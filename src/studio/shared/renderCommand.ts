@@ -56,8 +56,15 @@ export interface RenderJobView {
   queuedAt: number;
 }
 
-/** Arguments for `tsx` running src/render/cli.ts, and the file it writes. */
-export function renderCliArgs(request: RenderRequest): { args: string[]; outPath: string } {
+/**
+ * Arguments for `tsx` running src/render/cli.ts, and the file it writes. `project` is the
+ * project copy the studio works on (`--project DIR`; null for the repo), which the render
+ * must read too: the server's setting, never the browser's request.
+ */
+export function renderCliArgs(
+  request: RenderRequest,
+  project: string | null = null,
+): { args: string[]; outPath: string } {
   const { compositionId, range } = request;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(compositionId)) {
     throw new Error(`Bad composition id "${compositionId}": lower-case letters, digits and dashes only.`);
@@ -66,12 +73,14 @@ export function renderCliArgs(request: RenderRequest): { args: string[]; outPath
   // A range goes to its own file under out/studio/ so it never replaces the full render.
   const outPath = range ? `out/studio/${compositionId}_${formatFrameRange(range)}.mp4` : `out/${compositionId}.mp4`;
   if (range) args.push('--frames', formatFrameRange(range), '--out', outPath);
+  if (project !== null) args.push('--project', project);
   return { args, outPath };
 }
 
-/** The command line an editor can paste into a terminal for `request`. */
-export function renderCommandLine(request: RenderRequest): string {
-  return `npx tsx ${renderCliArgs(request).args.join(' ')}`;
+/** The command line an editor can paste into a terminal for `request` (a path with spaces or quotes is quoted). */
+export function renderCommandLine(request: RenderRequest, project: string | null = null): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return `npx tsx ${renderCliArgs(request, project).args.map(quote).join(' ')}`;
 }
 
 /**
