@@ -5,7 +5,7 @@
  * a line `N fps` (frames / wall time of the whole render call). Before that
  * line, the machine's capture ceiling at that moment (captureCeiling.ts).
  *
- *   npm run bench -- [--composition ID] [--frames A-B | --quick] [--concurrency N] [--frames-per-shot N] [--fresh-bundle]
+ *   npm run bench -- [--composition ID] [--frames A-B | --quick] [--concurrency N] [--frames-per-shot N] [--fresh-bundle] [--breakdown]
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { chooseGlBackend } from '../src/render/chromium';
 import { findCompositionMeta } from '../src/compositions/catalog';
 import { MAX_FRAMES_PER_SHOT } from '../src/engine/capture';
 import { measureCaptureCeiling } from './captureCeiling';
+import { describePhase, measureFrameBreakdown } from './frameBreakdown';
 import { startTreeSampler } from './processTreeSampler';
 
 /**
@@ -46,6 +47,8 @@ Options:
   --fresh-bundle     rebuild the render page instead of reusing the cached build
   --keep FILE        keep the rendered .mp4 at FILE (default: rendered to a temp file and deleted)
   --no-ceiling       skip the capture-ceiling measurement (static page screenshots, ~10 s)
+  --breakdown        also measure, on one page, a frame's draw alone and its screenshot alone
+                     (wall and CPU by process kind; ~15 s more): where the time goes
   -h, --help
 `;
 
@@ -58,6 +61,7 @@ const OPTIONS = {
   'fresh-bundle': { type: 'boolean' },
   keep: { type: 'string' },
   'no-ceiling': { type: 'boolean' },
+  breakdown: { type: 'boolean' },
 } as const;
 
 void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) => {
@@ -94,6 +98,7 @@ void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) 
   const ceiling = values['no-ceiling']
     ? null
     : await measureCaptureCeiling(findSystemTools().chromium, result.concurrency, result.framesPerShot);
+  const breakdown = values.breakdown ? await measureFrameBreakdown(compositionId, result.framesPerShot) : null;
   const lines = [
     `composition ${compositionId}, frames ${result.frameRange.first}-${result.frameRange.last} (${n}), ${result.composition.width}x${result.composition.height}, ${result.concurrency} workers, ${result.framesPerShot} frames a screenshot`,
     `bundle        ${sec(values['fresh-bundle'] ? bundleMs : s.bundleMs)}${values['fresh-bundle'] ? ' (fresh build)' : result.bundleCached ? ' (cached build reused)' : ' (built)'}`,
@@ -101,7 +106,7 @@ void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) 
     `capture       ${sec(s.captureMs)}  = ${(n / (s.captureMs / 1000)).toFixed(1)} fps while capturing; encode runs alongside`,
     `  per worker  setFrame ${perFrame(w.setFrameMs)}, screenshot ${perFrame(w.screenshotMs)}, pipe wait ${perFrame(w.pipeWaitMs)} (summed over workers)`,
     `encode tail   ${sec(s.encodeTailMs)}  (x264 finishing after the last capture)`,
-    `mux           ${sec(s.muxMs)}  (join segments, AAC audio, faststart)`,
+    `mux           ${sec(s.muxMs)}  (AAC audio, faststart)`,
     `total         ${sec(s.totalMs)}`,
     `cpu           ${Object.entries(tree.cpuSecondsByKind)
       .sort((a, b) => b[1] - a[1])
@@ -115,6 +120,12 @@ void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) 
       .join(', ')} MiB)`,
     `webgl         ${chooseGlBackend().description}${process.env['LP_NUM_THREADS'] ? `, LP_NUM_THREADS=${process.env['LP_NUM_THREADS']}` : ''}`,
     `machine       ${cpus().length} cores; other processes used ${Math.max(0, machineCpu - totalCpu).toFixed(1)} CPU-s meanwhile; transparent huge pages: ${hugePageModes()}`,
+    ...(breakdown === null
+      ? []
+      : [
+          `draw only     ${describePhase(breakdown.draw)}: one page, setFrames of ${result.framesPerShot}-frame filmstrips, no screenshot`,
+          `shot only     ${describePhase(breakdown.screenshot)}: one page, screenshots of a drawn filmstrip, nothing drawn`,
+        ]),
     ...(ceiling === null
       ? []
       : [
