@@ -4,7 +4,7 @@ import type { CompositionMeta } from '../engine/composition';
 import { filmstripGroups, filmstripLayout, type FilmstripLayout } from '../engine/capture';
 import { killGroup, spawnGroup, waitForExit } from './childProcesses';
 import { launchChromium, type LaunchedBrowser } from './chromium';
-import { segmentEncodeArgs } from './ffmpegArgs';
+import { videoEncodeArgs } from './ffmpegArgs';
 import { frameCount, type FrameRange } from './frameRange';
 import { openFramePage, type FramePage } from './framePage';
 import { OrderedWriter } from './orderedWriter';
@@ -136,7 +136,7 @@ export function startEncoder(
 ): { writer: OrderedWriter; finish(): Promise<void> } {
   const encoder = spawnGroup(
     ffmpegPath,
-    segmentEncodeArgs({ fps, crf }, { layout, frames: frameCount(range) }, videoPath),
+    videoEncodeArgs({ fps, crf }, { layout, frames: frameCount(range) }, videoPath),
     { stdio: ['pipe', 'ignore', 'pipe'] },
   );
   processes.encoders.push(encoder);

@@ -10,7 +10,7 @@ export interface VideoEncodeSettings {
   crf: number;
 }
 
-/** How the captured images hold the frames (filmstrip.ts), and how many frames the segment has. */
+/** How the captured images hold the frames (filmstrip.ts), and how many frames the video has. */
 export interface CapturedStrip {
   layout: FilmstripLayout;
   /** Frames to keep: the last image may repeat the last frame to fill its tiles. */
@@ -19,13 +19,13 @@ export interface CapturedStrip {
 
 /**
  * ffmpeg arguments that read captured images (concatenated JPEG or PNG) from
- * stdin and write one H.264 segment: High profile, yuv420p, BT.709 colour
+ * stdin and write the render's H.264 video (picture only): High profile, yuv420p, BT.709 colour
  * (Chromium's JPEGs are full-range BT.601, so the matrix and range are
  * converted, not just relabelled). A filmstrip image is cut into its frames
  * (untile, and crop when the frame is narrower than its tile) and the repeated
  * frames that fill the last image dropped.
  */
-export function segmentEncodeArgs(
+export function videoEncodeArgs(
   { fps, crf }: VideoEncodeSettings,
   { layout, frames }: CapturedStrip,
   outFile: string,
@@ -83,7 +83,7 @@ export function segmentEncodeArgs(
 }
 
 export interface MuxSettings {
-  /** Text file listing the segments for ffmpeg's concat demuxer. */
+  /** Text file listing the videos (one, or a distributed render's chunks) for ffmpeg's concat demuxer. */
   concatListFile: string;
   audio: CompositionAudio | null;
   /** Repo's public/ directory (audio files are relative to it). */
@@ -96,7 +96,7 @@ export interface MuxSettings {
 }
 
 /**
- * ffmpeg arguments that join the segments without re-encoding the picture
+ * ffmpeg arguments that join the videos without re-encoding the picture
  * (concat demuxer, -c:v copy), add the composition's audio as AAC 48 kHz
  * (padded with silence or cut to the picture's length) and move the moov
  * atom to the front (+faststart).

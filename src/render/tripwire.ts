@@ -21,10 +21,6 @@ export class Tripwire {
     this.failed.catch(() => {});
   }
 
-  get hasTripped(): boolean {
-    return this.tripped;
-  }
-
   /** Races still waiting (each one is gone as soon as its task settles). */
   get pendingRaces(): number {
     return this.listeners.size;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFrameRange, frameCount, parseFrameRange } from '../../src/render/frameRange';
 import { filmstripLayout } from '../../src/engine/capture';
-import { joinAndMuxArgs, segmentEncodeArgs } from '../../src/render/ffmpegArgs';
+import { joinAndMuxArgs, videoEncodeArgs } from '../../src/render/ffmpegArgs';
 
 describe('frame ranges', () => {
   it('parses "A-B" and "N", inclusive', () => {
@@ -34,18 +34,18 @@ describe('frame ranges', () => {
 describe('ffmpeg arguments', () => {
   it('encodes H.264 High yuv420p BT.709 at the given CRF; lossless drops the High profile', () => {
     const oneFrameAShot = { layout: filmstripLayout(1920, 1080, 1), frames: 45 };
-    const lossy = segmentEncodeArgs({ fps: 30, crf: 18 }, oneFrameAShot, 'seg.mp4');
+    const lossy = videoEncodeArgs({ fps: 30, crf: 18 }, oneFrameAShot, 'seg.mp4');
     expect(lossy.join(' ')).toMatch(/-c:v libx264 -preset \S+ -crf 18 -profile:v high -pix_fmt yuv420p/);
     expect(lossy.join(' ')).toContain('-colorspace bt709');
     expect(lossy.join(' ')).toContain('-threads 1'); // render.config.ts video.encoderThreads: one encoder, one x264 thread
     expect(lossy.join(' ')).not.toMatch(/untile|crop/);
-    const lossless = segmentEncodeArgs({ fps: 30, crf: 0 }, oneFrameAShot, 'seg.mp4');
+    const lossless = videoEncodeArgs({ fps: 30, crf: 0 }, oneFrameAShot, 'seg.mp4');
     expect(lossless).not.toContain('-profile:v');
     expect(lossless.join(' ')).toContain('-crf 0');
   });
 
   it('cuts a filmstrip into its frames at the composition rate and drops the fill frames at the end', () => {
-    const args = segmentEncodeArgs(
+    const args = videoEncodeArgs(
       { fps: 30, crf: 18 },
       { layout: filmstripLayout(1080, 1920, 3), frames: 100 },
       'seg.mp4',
