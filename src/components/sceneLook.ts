@@ -67,17 +67,27 @@ export const CAMERA_ZOOM_BOUNDS = { min: 0.6, max: 1.6 } as const;
 export const CAMERA_ORBIT_BOUNDS_DEG = { min: -40, max: 40 } as const;
 
 /**
- * The camera zoom of a scene's shots (field `cameraZoom`): 1 as built in, 1.25
- * a quarter closer (distance / zoom), 0.8 further. Read by the composition
- * (framingOf), which frames the 3D stage and the labels on it alike.
+ * The camera framing fields of a scene's look, under the names framingOf
+ * reads (so a scene cannot misspell one into a silently neutral framing):
+ * - `cameraZoom`: 1 as built in, 1.25 a quarter closer (distance / zoom), 0.8 further;
+ * - `cameraOrbitDeg`: degrees added to the azimuth, 0 as built in.
+ * Read by the composition (framingOf), which frames the 3D stage and the labels on it alike.
  */
-export function cameraZoom(label = 'Camera zoom (1 = as built, more = closer)') {
-  return z.number().min(CAMERA_ZOOM_BOUNDS.min).max(CAMERA_ZOOM_BOUNDS.max).default(1).describe(label);
-}
-
-/** The camera orbit of a scene's shots (field `cameraOrbitDeg`): degrees added to the azimuth, 0 as built in. */
-export function cameraOrbit(label = 'Camera orbit (degrees)') {
-  return z.number().min(CAMERA_ORBIT_BOUNDS_DEG.min).max(CAMERA_ORBIT_BOUNDS_DEG.max).default(0).describe(label);
+export function cameraFramingFields() {
+  return {
+    cameraZoom: z
+      .number()
+      .min(CAMERA_ZOOM_BOUNDS.min)
+      .max(CAMERA_ZOOM_BOUNDS.max)
+      .default(1)
+      .describe('Camera zoom (1 = as built, more = closer)'),
+    cameraOrbitDeg: z
+      .number()
+      .min(CAMERA_ORBIT_BOUNDS_DEG.min)
+      .max(CAMERA_ORBIT_BOUNDS_DEG.max)
+      .default(0)
+      .describe('Camera orbit (degrees)'),
+  };
 }
 
 /** The camera framing a look holds (its `cameraZoom` and `cameraOrbitDeg` fields; neutral when it has none). */

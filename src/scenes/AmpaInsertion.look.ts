@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  cameraOrbit,
-  cameraZoom,
+  cameraFramingFields,
   defineSceneLook,
   labelText,
   overlayFadeFrames,
@@ -26,8 +25,7 @@ export const ampaInsertionLook = defineSceneLook({
     overlayFadeOutFrames: overlayFadeOutFrames(),
     receptorLabel: labelText('newest AMPA receptor', 'Receptor label'),
     receptorColour: paletteColour('ampa', 'Receptor label colour'),
-    cameraZoom: cameraZoom(),
-    cameraOrbitDeg: cameraOrbit(),
+    ...cameraFramingFields(),
   }),
   savedFile,
 });

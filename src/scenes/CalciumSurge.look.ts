@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  cameraOrbit,
-  cameraZoom,
+  cameraFramingFields,
   defineSceneLook,
   labelText,
   overlayFadeFrames,
@@ -29,8 +28,7 @@ export const calciumSurgeLook = defineSceneLook({
     ionColour: paletteColour('calcium', 'Ion label colour'),
     receptorLabel: labelText('NMDA receptors', 'Receptor label'),
     receptorColour: paletteColour('nmda', 'Receptor label colour'),
-    cameraZoom: cameraZoom(),
-    cameraOrbitDeg: cameraOrbit(),
+    ...cameraFramingFields(),
   }),
   savedFile,
 });

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  cameraOrbit,
-  cameraZoom,
+  cameraFramingFields,
   defineSceneLook,
   labelText,
   overlayFadeFrames,
@@ -26,8 +25,7 @@ export const camkiiLockInLook = defineSceneLook({
     overlayFadeOutFrames: overlayFadeOutFrames(),
     holoenzymeLabel: labelText('CaMKII', 'Holoenzyme label'),
     holoenzymeColour: paletteColour('camkiiLit', 'Holoenzyme label colour'),
-    cameraZoom: cameraZoom(),
-    cameraOrbitDeg: cameraOrbit(),
+    ...cameraFramingFields(),
   }),
   savedFile,
 });

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  cameraOrbit,
-  cameraZoom,
+  cameraFramingFields,
   defineSceneLook,
   labelText,
   overlayFadeFrames,
@@ -34,8 +33,7 @@ export const glutamateReleaseLook = defineSceneLook({
     vesicleColour: paletteColour('vesicle', 'Vesicle label colour'),
     cardHeading: labelText(text.labels.ampaOpen!, 'Card heading'),
     cardAccentColour: paletteColour('ampa', 'Card accent colour'),
-    cameraZoom: cameraZoom(),
-    cameraOrbitDeg: cameraOrbit(),
+    ...cameraFramingFields(),
   }),
   savedFile,
 });

@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import {
-  cameraOrbit,
-  cameraZoom,
+  cameraFramingFields,
   defineSceneLook,
   frameCount,
   labelText,
@@ -31,8 +30,7 @@ export const introLook = defineSceneLook({
     dendriteLabel: labelText('dendrite', 'Dendrite label'),
     dendriteColour: paletteColour('membrane', 'Dendrite label colour'),
     overlayFadeOutFrames: overlayFadeOutFrames(),
-    cameraZoom: cameraZoom(),
-    cameraOrbitDeg: cameraOrbit(),
+    ...cameraFramingFields(),
   }),
   savedFile,
 });

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  cameraOrbit,
-  cameraZoom,
+  cameraFramingFields,
   defineSceneLook,
   labelText,
   overlayFadeFrames,
@@ -29,8 +28,7 @@ export const mgExpulsionLook = defineSceneLook({
     receptorColour: paletteColour('nmda', 'Receptor label colour'),
     ionLabel: labelText(`${MG} ion`, 'Ion label'),
     ionColour: paletteColour('magnesium', 'Ion label colour'),
-    cameraZoom: cameraZoom(),
-    cameraOrbitDeg: cameraOrbit(),
+    ...cameraFramingFields(),
   }),
   savedFile,
 });

@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import {
-  cameraOrbit,
-  cameraZoom,
+  cameraFramingFields,
   defineSceneLook,
   frameCount,
   labelText,
@@ -33,8 +32,7 @@ export const outroLook = defineSceneLook({
     oneTrainLabel: labelText(text.labels.oneTrain!, 'Chart label: one train'),
     ltdHeading: labelText(text.labels.ltdHeading!, 'LTD card heading'),
     ltdFadeFrames: frameCount(REVEAL_LEAD_FRAMES, 'Fade-in of the LTD card, ending on "ltd" (frames)', 60),
-    cameraZoom: cameraZoom(),
-    cameraOrbitDeg: cameraOrbit(),
+    ...cameraFramingFields(),
   }),
   savedFile,
 });

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  cameraOrbit,
-  cameraZoom,
+  cameraFramingFields,
   defineSceneLook,
   frameCount,
   labelText,
@@ -31,8 +30,7 @@ export const spineGrowthLook = defineSceneLook({
     nowLabel: labelText(text.labels.now!, 'Label of the response now'),
     lastingLabel: labelText(text.labels.lasting!, 'Label of what lasts'),
     lastingFadeFrames: frameCount(REVEAL_LEAD_FRAMES, 'Fade-in of what lasts, ending on "lasts" (frames)', 60),
-    cameraZoom: cameraZoom(),
-    cameraOrbitDeg: cameraOrbit(),
+    ...cameraFramingFields(),
   }),
   savedFile,
 });
