@@ -84,6 +84,21 @@ interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
+/** RANGE of the placeholder as 2 lossless chunks through the queue, as every case here renders it. */
+function enqueuePlaceholder(url: string, store: string, outPath: string, log: (line: string) => void = () => {}) {
+  return enqueueRender({
+    redisUrl: url,
+    storeDir: store,
+    compositionId: 'placeholder',
+    frameRange: [RANGE.first, RANGE.last],
+    chunks: 2,
+    crf: 0,
+    outPath,
+    log,
+    onProgress: () => {},
+  });
+}
+
 function startWorker(name: string, url: string, store: string, cwd = ROOT): WorkerProcess {
   const logFile = join(dir, `${name}.log`);
   writeFileSync(logFile, '');
@@ -159,17 +174,7 @@ describe('render queue (BullMQ on a real redis-server, workers as processes)', (
       const b = startWorker('b', url, store);
       await waitFor('workers ready', () => a.log().includes('ready') && b.log().includes('ready'));
       const out = join(dir, 'kill.mp4');
-      const render = enqueueRender({
-        redisUrl: url,
-        storeDir: store,
-        compositionId: 'placeholder',
-        frameRange: [RANGE.first, RANGE.last],
-        chunks: 2,
-        crf: 0,
-        outPath: out,
-        log: () => {},
-        onProgress: () => {},
-      });
+      const render = enqueuePlaceholder(url, store, out);
       render.catch(() => {});
       // Kill worker a once its chunk has captured some frames but not all.
       const queue = new Queue(RENDER_QUEUE, { connection: queueConnection(url, { failFast: true }) });
@@ -208,17 +213,7 @@ describe('render queue (BullMQ on a real redis-server, workers as processes)', (
       await waitFor('worker ready', () => a.log().includes('ready'));
       const lines: string[] = [];
       const out = join(dir, 'restart.mp4');
-      const render = enqueueRender({
-        redisUrl: url,
-        storeDir: store,
-        compositionId: 'placeholder',
-        frameRange: [RANGE.first, RANGE.last],
-        chunks: 2,
-        crf: 0,
-        outPath: out,
-        log: (l) => lines.push(l),
-        onProgress: () => {},
-      });
+      const render = enqueuePlaceholder(url, store, out, (l) => lines.push(l));
       render.catch(() => {});
       await waitFor('the first chunk done', () => /chunk \d\/2 of render \S+: done/.test(a.log()));
       redis.kill('SIGKILL');
@@ -269,17 +264,7 @@ describe('render queue (BullMQ on a real redis-server, workers as processes)', (
         () => foreign.log().includes('ready') && unmounted.log().includes('ready'),
       );
       const lines: string[] = [];
-      const first = enqueueRender({
-        redisUrl: url,
-        storeDir: store,
-        compositionId: 'placeholder',
-        frameRange: [RANGE.first, RANGE.last],
-        chunks: 2,
-        crf: 0,
-        outPath: join(dir, 'refuse-1.mp4'),
-        log: (l) => lines.push(l),
-        onProgress: () => {},
-      });
+      const first = enqueuePlaceholder(url, store, join(dir, 'refuse-1.mp4'), (l) => lines.push(l));
       first.catch(() => {});
       await waitFor(
         'both refusals',
@@ -304,17 +289,7 @@ describe('render queue (BullMQ on a real redis-server, workers as processes)', (
       const bytes = readFileSync(chunkFile);
       bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
       writeFileSync(chunkFile, bytes);
-      const r2 = await enqueueRender({
-        redisUrl: url,
-        storeDir: store,
-        compositionId: 'placeholder',
-        frameRange: [RANGE.first, RANGE.last],
-        chunks: 2,
-        crf: 0,
-        outPath: join(dir, 'refuse-2.mp4'),
-        log: () => {},
-        onProgress: () => {},
-      });
+      const r2 = await enqueuePlaceholder(url, store, join(dir, 'refuse-2.mp4'));
       expect(r2.renderId).toBe(r1.renderId);
       expect(good.log().match(/an intact copy is already in the store; reused/g)?.length).toBe(1); // chunk 2 only
       expect(frameMd5s(r2.outPath)).toEqual(reference);
