@@ -13,6 +13,8 @@ export interface TreeReport {
   peakPssBytes: number;
   /** PSS by process kind in the sample with the peak PSS, bytes: where the memory is. */
   pssBytesByKindAtPeak: Record<string, number>;
+  /** RSS and process count by kind in the sample with the peak RSS (RSS counts shared pages in each process). */
+  rssBytesByKindAtPeak: Record<string, { bytes: number; processes: number }>;
   peakProcesses: number;
   /** CPU seconds (user + system) by process kind, over the sampled period. */
   cpuSecondsByKind: Record<string, number>;
@@ -65,6 +67,7 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
   let peakPss = 0;
   let peakProcs = 0;
   let pssByKindAtPeak: Record<string, number> = {};
+  let rssByKindAtPeak: Record<string, { bytes: number; processes: number }> = {};
   let n = 0;
   const sample = () => {
     n++;
@@ -84,12 +87,16 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
     let rss = 0;
     let pss = 0;
     const pssByKind: Record<string, number> = {};
+    const rssByKind: Record<string, { bytes: number; processes: number }> = {};
     const wantPss = n % 8 === 1; // smaps_rollup walks page tables: costly, so every 2 s
     for (const pid of tree) {
       const info = procs.get(pid);
       if (!info) continue;
       rss += info.rssPages * PAGE;
       const seen = lastTicks.get(pid);
+      const rssKind = (rssByKind[seen?.kind ?? processKind(pid)] ??= { bytes: 0, processes: 0 });
+      rssKind.bytes += info.rssPages * PAGE;
+      rssKind.processes += 1;
       if (wantPss) {
         const bytes = readPssBytes(pid);
         pss += bytes;
@@ -107,7 +114,10 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
       // Processes already running at the first sample count from there; later ones from their start.
       else lastTicks.set(pid, { kind: processKind(pid), start: n === 1 ? info.cpuTicks : 0, last: info.cpuTicks });
     }
-    peakRss = Math.max(peakRss, rss);
+    if (rss > peakRss) {
+      peakRss = rss;
+      rssByKindAtPeak = rssByKind;
+    }
     if (wantPss && pss > peakPss) {
       peakPss = pss;
       pssByKindAtPeak = pssByKind;
@@ -126,6 +136,7 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
         peakRssBytes: peakRss,
         peakPssBytes: peakPss,
         pssBytesByKindAtPeak: pssByKindAtPeak,
+        rssBytesByKindAtPeak: rssByKindAtPeak,
         peakProcesses: peakProcs,
         cpuSecondsByKind: cpu,
       };

@@ -100,7 +100,7 @@ void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) 
     : await measureCaptureCeiling(findSystemTools().chromium, result.concurrency, result.framesPerShot);
   const breakdown = values.breakdown ? await measureFrameBreakdown(compositionId, result.framesPerShot) : null;
   const lines = [
-    `composition ${compositionId}, frames ${result.frameRange.first}-${result.frameRange.last} (${n}), ${result.composition.width}x${result.composition.height}, ${result.concurrency} workers, ${result.framesPerShot} frames a screenshot`,
+    `composition ${compositionId}, frames ${result.frameRange.first}-${result.frameRange.last} (${n}), ${result.composition.width}x${result.composition.height}, ${result.concurrency} workers, ${result.framesPerShot} frame${result.framesPerShot === 1 ? '' : 's'} a screenshot`,
     `bundle        ${sec(values['fresh-bundle'] ? bundleMs : s.bundleMs)}${values['fresh-bundle'] ? ' (fresh build)' : result.bundleCached ? ' (cached build reused)' : ' (built)'}`,
     `launch        ${sec(s.launchMs)}  (start browsers, load page, mount, fonts, frame 0)`,
     `capture       ${sec(s.captureMs)}  = ${(n / (s.captureMs / 1000)).toFixed(1)} fps while capturing; encode runs alongside`,
@@ -118,6 +118,10 @@ void runCli({ name: 'bench', help: HELP, options: OPTIONS }, async ({ values }) 
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${(v / 2 ** 20).toFixed(0)}`)
       .join(', ')} MiB)`,
+    `  RSS by kind ${Object.entries(tree.rssBytesByKindAtPeak)
+      .sort((a, b) => b[1].bytes - a[1].bytes)
+      .map(([k, v]) => `${k} ${(v.bytes / 2 ** 20).toFixed(0)}${v.processes > 1 ? ` (${v.processes})` : ''}`)
+      .join(', ')} MiB at the RSS peak`,
     `webgl         ${chooseGlBackend().description}${process.env['LP_NUM_THREADS'] ? `, LP_NUM_THREADS=${process.env['LP_NUM_THREADS']}` : ''}`,
     `machine       ${cpus().length} cores; other processes used ${Math.max(0, machineCpu - totalCpu).toFixed(1)} CPU-s meanwhile; transparent huge pages: ${hugePageModes()}`,
     ...(breakdown === null
