@@ -19,6 +19,14 @@ import { killProcessGroup, trackProcessGroup } from './childProcesses';
  * (placeholder, 2 pages: 7.9-8.3 s to 3.8-3.9 s from launch to mounted) and
  * 160 MiB each; no start window and the three omnibox WebUI features off
  * remove them (unknown feature names are ignored, so older builds are fine).
+ *
+ * Two processes a render never uses are gone too (issue #19, bench-3d, peak
+ * of the tree): the spare renderer Chromium keeps warm for the next tab
+ * (SpareRendererForSitePerProcess; ~13 MiB PSS, ~40 MiB RSS) and the network
+ * service's own utility process (NetworkServiceInProcess2: it only fetches
+ * the page from our loopback server; ~38 MiB PSS, ~100 MiB RSS). A
+ * `--no-zygote` was tried and not kept: without the zygote's shared pages
+ * each renderer's PSS grew by more than the zygotes' 33 MiB.
  */
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -34,7 +42,8 @@ export const CHROMIUM_FLAGS = [
   '--mute-audio',
   '--disable-partial-raster',
   '--no-startup-window',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess',
+  '--enable-features=NetworkServiceInProcess2',
 ] as const;
 
 /**
