@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enqueueRender } from '../src/distributed/enqueueRender';
 import { bundleRenderPage, renderVideo } from '../src/render';
+import { RENDER_NODE_FLAGS } from '../src/render/nodeFlags';
 import { REPO_ROOT } from '../src/render/bundle';
 import { parseIntegerOption, runCli } from '../src/publish/runCli';
 
@@ -91,6 +92,7 @@ void runCli({ name: 'bench:queue', help: HELP, options: OPTIONS }, async ({ valu
       const p = spawn(
         process.execPath,
         [
+          ...RENDER_NODE_FLAGS,
           '--import',
           'tsx',
           join(REPO_ROOT, 'src/distributed/workerCli.ts'),

@@ -233,7 +233,7 @@ describe('studio in headless Chromium', () => {
     expect(await frameNow()).toBe(123);
     expect(await page.textContent('[data-testid="range-label"]')).toBe('range 100-160');
     expect(await page.textContent('[data-testid="render-command"]')).toBe(
-      'npx tsx src/render/cli.ts --composition studio-selftest --frames 100-160 --out out/studio/studio-selftest_100-160.mp4',
+      'npx tsx --max-semi-space-size=1 src/render/cli.ts --composition studio-selftest --frames 100-160 --out out/studio/studio-selftest_100-160.mp4',
     );
   });
 
@@ -297,7 +297,7 @@ describe('studio in headless Chromium', () => {
     await page.keyboard.press('o');
     await expect.poll(() => page.textContent('[data-testid="range-label"]'), SLOW).toBe('range 0-1');
     expect(await page.textContent('[data-testid="render-command"]')).toBe(
-      'npx tsx src/render/cli.ts --composition placeholder --frames 0-1 --out out/studio/placeholder_0-1.mp4',
+      'npx tsx --max-semi-space-size=1 src/render/cli.ts --composition placeholder --frames 0-1 --out out/studio/placeholder_0-1.mp4',
     );
     await page.click('[data-testid="render-button"]');
     try {

@@ -66,10 +66,11 @@ describe('studio URL', () => {
 describe('render command', () => {
   it('renders a range to its own file with the same CLI as npm run render', () => {
     expect(renderCommandLine({ compositionId: 'explainer', range: null })).toBe(
-      'npx tsx src/render/cli.ts --composition explainer',
+      'npx tsx --max-semi-space-size=1 src/render/cli.ts --composition explainer',
     );
     const { args, outPath } = renderCliArgs({ compositionId: 'explainer-vertical', range: { first: 30, last: 89 } });
     expect(args).toEqual([
+      '--max-semi-space-size=1',
       'src/render/cli.ts',
       '--composition',
       'explainer-vertical',
@@ -86,7 +87,7 @@ describe('render command', () => {
     const request = { compositionId: 'explainer', range: { first: 500, last: 500 } };
     expect(renderCliArgs(request, '/tmp/my copy').args.slice(-2)).toEqual(['--project', '/tmp/my copy']);
     expect(renderCommandLine(request, "/tmp/it's mine")).toBe(
-      "npx tsx src/render/cli.ts --composition explainer --frames 500-500 --out out/studio/explainer_500-500.mp4 --project '/tmp/it'\\''s mine'",
+      "npx tsx --max-semi-space-size=1 src/render/cli.ts --composition explainer --frames 500-500 --out out/studio/explainer_500-500.mp4 --project '/tmp/it'\\''s mine'",
     );
     expect(renderCliArgs(request).args).not.toContain('--project');
   });

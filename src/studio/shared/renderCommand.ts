@@ -1,4 +1,5 @@
 import { formatFrameRange, type FrameRange } from '../../player/frameMath';
+import { RENDER_NODE_FLAGS } from '../../render/nodeFlags';
 
 /**
  * The render command the studio runs or prints: the same CLI as `npm run
@@ -69,7 +70,7 @@ export function renderCliArgs(
   if (!/^[a-z0-9][a-z0-9-]*$/.test(compositionId)) {
     throw new Error(`Bad composition id "${compositionId}": lower-case letters, digits and dashes only.`);
   }
-  const args = ['src/render/cli.ts', '--composition', compositionId];
+  const args = [...RENDER_NODE_FLAGS, 'src/render/cli.ts', '--composition', compositionId];
   // A range goes to its own file under out/studio/ so it never replaces the full render.
   const outPath = range ? `out/studio/${compositionId}_${formatFrameRange(range)}.mp4` : `out/${compositionId}.mp4`;
   if (range) args.push('--frames', formatFrameRange(range), '--out', outPath);
