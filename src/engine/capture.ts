@@ -1,11 +1,12 @@
 /**
- * The engine's capture entry: what the renderer (src/render and its page,
- * src/render/page) drives, kept apart from the scene API in ./index.ts so
- * scene authors see only what scenes use. The page mounts compositions with
- * `createCaptureDriver`; Node lays out filmstrips (several consecutive frames
- * in one screenshot) with the same functions the page uses.
+ * The engine's capture entry for Node: how the renderer (src/render) lays out
+ * filmstrips (several consecutive frames in one screenshot), with the same
+ * functions the page uses; kept apart from the scene API in ./index.ts so
+ * scene authors see only what scenes use. React-free on purpose: the page's
+ * side, `createCaptureDriver`, lives in ./captureDriver and only the page
+ * (src/render/page) imports it, so a render's Node process does not load
+ * React, react-dom and three (~27 MiB RSS, 8 MiB of heap; issue #19).
  */
-export { createCaptureDriver, loadDeclaredFonts, type CaptureDriver } from './captureDriver';
 export {
   filmstripGroups,
   filmstripLayout,

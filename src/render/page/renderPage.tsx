@@ -5,7 +5,7 @@
  * `mount(id)` and `setFrame(n)`.
  */
 import { compositions } from '../../compositions';
-import { createCaptureDriver, type CaptureDriver } from '../../engine/capture';
+import { createCaptureDriver, type CaptureDriver } from '../../engine/captureDriver';
 
 declare global {
   interface Window {
