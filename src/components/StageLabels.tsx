@@ -1,6 +1,7 @@
 import { useExplainer } from './explainerContext';
 import { projectToScreen, type Shot } from './cameraRig';
 import { fonts, palette, typeScale } from './palette';
+import type { Layout, Rect } from './layout';
 import type { Vec3 } from './synapseGeometry';
 
 export interface StageLabel {
@@ -14,11 +15,82 @@ export interface StageLabel {
   opacity?: number;
 }
 
-/** Labels on the 3D synapse: projected with the same camera as the canvas, with a leader line to the thing named. */
-export function StageLabels({ labels, shot }: { labels: StageLabel[]; shot: Shot }) {
-  const { layout } = useExplainer();
+/** Where a label's text goes: its anchor point (baseline + 8 px) and which end the text hangs from. */
+export interface LabelPlacement {
+  tx: number;
+  ty: number;
+  anchorEnd: boolean;
+}
+
+const FRAME_MARGIN_PX = 32;
+/** Clear space kept between a label's text and a box it must not cover, px. */
+const KEEP_OUT_GAP_PX = 12;
+
+/** The box a label's text covers when anchored at (tx, ty) (the text's baseline is ty - 8). */
+export function labelTextRect(text: string, { tx, ty, anchorEnd }: LabelPlacement): Rect {
+  const size = typeScale.label;
+  const w = text.length * size * 0.56;
+  return { x: anchorEnd ? tx - w : tx, y: ty - 8 - size * 0.9, w, h: size * 1.15 };
+}
+
+function overlaps(a: Rect, b: Rect, gap: number): boolean {
+  return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+/**
+ * Places a label's text: offset (dx, dy) from its projected point, kept inside the frame, off the
+ * data panel (and on 9:16 out of the right 15 %), and out of the `keepOut` boxes (the title block)
+ * and the caption box: a label that would cover one moves just below it (above it, for the caption
+ * box at the bottom). Pure, so a test can place every label of every scene.
+ */
+export function placeStageLabel(
+  point: { x: number; y: number },
+  label: Pick<StageLabel, 'text' | 'dx' | 'dy'>,
+  layout: Layout,
+  keepOut: readonly Rect[] = [],
+): LabelPlacement {
   const { panel, width, kind } = layout;
-  const margin = 32;
+  const textW = label.text.length * typeScale.label * 0.56;
+  const anchorEnd = label.dx < 0;
+  let ty = point.y + label.dy;
+  for (const box of keepOut) {
+    const at = { tx: clampX(point.x + label.dx), ty, anchorEnd };
+    if (overlaps(labelTextRect(label.text, at), box, KEEP_OUT_GAP_PX)) {
+      ty = box.y + box.h + KEEP_OUT_GAP_PX + 8 + typeScale.label * 0.9;
+    }
+  }
+  const captions = layout.captions;
+  if (
+    overlaps(labelTextRect(label.text, { tx: clampX(point.x + label.dx), ty, anchorEnd }), captions, KEEP_OUT_GAP_PX)
+  ) {
+    ty = captions.y - KEEP_OUT_GAP_PX + 8 - typeScale.label * 0.25;
+  }
+  return { tx: clampX(point.x + label.dx), ty, anchorEnd };
+
+  function clampX(x: number): number {
+    const besidePanel = kind !== 'portrait' && ty > panel.y - 20 && ty < panel.y + panel.h + 20;
+    const right =
+      kind === 'portrait' ? width * 0.85 - FRAME_MARGIN_PX : besidePanel ? panel.x - 16 : width - FRAME_MARGIN_PX;
+    return anchorEnd
+      ? Math.min(Math.max(x, FRAME_MARGIN_PX + textW), right)
+      : Math.max(Math.min(x, right - textW), FRAME_MARGIN_PX);
+  }
+}
+
+/**
+ * Labels on the 3D synapse: projected with the same camera as the canvas, with a leader line to the
+ * thing named. `keepOut`: boxes the text must not cover (the scene's title block, titleBlockRect).
+ */
+export function StageLabels({
+  labels,
+  shot,
+  keepOut = [],
+}: {
+  labels: StageLabel[];
+  shot: Shot;
+  keepOut?: readonly Rect[];
+}) {
+  const { layout } = useExplainer();
   return (
     <svg
       width={layout.width}
@@ -28,15 +100,7 @@ export function StageLabels({ labels, shot }: { labels: StageLabel[]; shot: Shot
       {labels.map((l, i) => {
         const p = projectToScreen(l.at, shot, layout);
         if (!p) return null;
-        const textW = l.text.length * typeScale.label * 0.56;
-        const ty = p.y + l.dy;
-        // Keep the label inside the frame, off the data panel, and on 9:16 out of the right 15 %.
-        const besidePanel = kind !== 'portrait' && ty > panel.y - 20 && ty < panel.y + panel.h + 20;
-        const right = kind === 'portrait' ? width * 0.85 - margin : besidePanel ? panel.x - 16 : width - margin;
-        const anchorEnd = l.dx < 0;
-        let tx = p.x + l.dx;
-        if (anchorEnd) tx = Math.min(Math.max(tx, margin + textW), right);
-        else tx = Math.max(Math.min(tx, right - textW), margin);
+        const { tx, ty, anchorEnd } = placeStageLabel(p, l, layout, keepOut);
         return (
           // By position: an editor may give two labels the same text (scene looks).
           <g key={i} opacity={l.opacity ?? 1}>

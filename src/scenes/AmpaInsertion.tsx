@@ -1,5 +1,5 @@
 import { Panel } from '../components/Panel';
-import { SceneTitle } from '../components/SceneTitle';
+import { SceneTitle, titleBlockRect } from '../components/SceneTitle';
 import { StageLabels } from '../components/StageLabels';
 import { ReceptorCount } from '../components/ReceptorCount';
 import { useExplainer, useSceneMoment, useStageMoment } from '../components/explainerContext';
@@ -29,6 +29,7 @@ export function AmpaInsertion() {
     <>
       <StageLabels
         shot={stage.shot}
+        keepOut={[titleBlockRect(layout, look.title, m.tMs !== null)]}
         labels={[
           {
             text: look.receptorLabel,

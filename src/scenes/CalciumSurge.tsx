@@ -1,5 +1,5 @@
 import { Panel } from '../components/Panel';
-import { SceneTitle } from '../components/SceneTitle';
+import { SceneTitle, titleBlockRect } from '../components/SceneTitle';
 import { StageLabels } from '../components/StageLabels';
 import { CaReadout } from '../components/CaReadout';
 import { LiveTrace } from '../components/LiveTrace';
@@ -18,7 +18,7 @@ import { firstTrainTimeAboveMs, restCaMicroM } from '../story/filmQuantities';
  * long Ca2+ stays above 1 µM in the first train (both from the trace).
  */
 export function CalciumSurge() {
-  const { data } = useExplainer();
+  const { data, layout } = useExplainer();
   const m = useSceneMoment('calcium-surge');
   const span = useSceneSpan('calcium-surge');
   const stage = useStageMoment();
@@ -30,6 +30,7 @@ export function CalciumSurge() {
     <>
       <StageLabels
         shot={stage.shot}
+        keepOut={[titleBlockRect(layout, look.title, m.tMs !== null)]}
         labels={[
           {
             text: look.ionLabel,

@@ -1,5 +1,5 @@
 import { Panel } from '../components/Panel';
-import { SceneTitle } from '../components/SceneTitle';
+import { SceneTitle, titleBlockRect } from '../components/SceneTitle';
 import { CaReadout } from '../components/CaReadout';
 import { CamkiiHoloenzyme } from '../components/CamkiiHoloenzyme';
 import { useExplainer, useSceneMoment, useStageMoment } from '../components/explainerContext';
@@ -25,6 +25,7 @@ export function CamkiiLockIn() {
     <>
       <StageLabels
         shot={stage.shot}
+        keepOut={[titleBlockRect(layout, look.title, m.tMs !== null)]}
         labels={[
           {
             text: look.holoenzymeLabel,

@@ -1,5 +1,5 @@
 import { Panel } from '../components/Panel';
-import { SceneTitle } from '../components/SceneTitle';
+import { SceneTitle, titleBlockRect } from '../components/SceneTitle';
 import { StageLabels } from '../components/StageLabels';
 import { VmMeter } from '../components/VmMeter';
 import { LiveTrace } from '../components/LiveTrace';
@@ -28,6 +28,7 @@ export function GlutamateRelease() {
     <>
       <StageLabels
         shot={stage.shot}
+        keepOut={[titleBlockRect(layout, look.title, m.tMs !== null)]}
         labels={[
           {
             text: look.glutamateLabel,

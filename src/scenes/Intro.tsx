@@ -1,5 +1,5 @@
 import { Panel } from '../components/Panel';
-import { SceneTitle } from '../components/SceneTitle';
+import { SceneTitle, titleBlockRect } from '../components/SceneTitle';
 import { StageLabels } from '../components/StageLabels';
 import { FepspCompare } from '../components/FepspCompare';
 import { fadeInAt, useExplainer, useSceneMoment, useSceneSpan, useStageMoment } from '../components/explainerContext';
@@ -14,7 +14,7 @@ import { introLook } from './Intro.look';
  * (testPulseResponse), the "after" one revealed on "bigger".
  */
 export function Intro() {
-  const { data } = useExplainer();
+  const { data, layout } = useExplainer();
   const m = useSceneMoment('intro');
   const span = useSceneSpan('intro');
   const stage = useStageMoment();
@@ -26,6 +26,7 @@ export function Intro() {
     <>
       <StageLabels
         shot={stage.shot}
+        keepOut={[titleBlockRect(layout, look.title, m.tMs !== null)]}
         labels={[
           {
             text: look.boutonLabel,
@@ -58,6 +59,9 @@ export function Intro() {
           afterMs={lastingTimeMs(data.trace)}
           showAfter={fadeInAt(m.frame, bigger - look.afterFadeFrames, look.afterFadeFrames)}
           label={look.afterLabel}
+          // Alone in the 9:16 row the card is twice as wide as in a column: a wider drawing keeps the
+          // chart's height, so the card stays inside the panel, clear of the caption box under it.
+          width={layout.kind === 'portrait' ? 960 : undefined}
         />
       </Panel>
     </>
