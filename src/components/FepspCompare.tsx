@@ -100,9 +100,8 @@ export function FepspCompare({
         field EPSP slope{' '}
         <span style={{ fontFamily: fonts.mono, color: palette.fepspAfter, fontWeight: 700 }}>
           {Math.round(after.fepspPercent)}
-          {NBSP}%
-        </span>{' '}
-        of baseline
+        </span>
+        {NBSP}% of baseline
       </div>
     </Card>
   );
