@@ -39,9 +39,9 @@ function overlaps(a: Rect, b: Rect, gap: number): boolean {
 
 /**
  * Places a label's text: offset (dx, dy) from its projected point, kept inside the frame, off the
- * data panel (and on 9:16 out of the right 15 %), and out of the `keepOut` boxes (the title block)
- * and the caption box: a label that would cover one moves just below it (above it, for the caption
- * box at the bottom). Pure, so a test can place every label of every scene.
+ * data panel (and on 9:16 out of the right 15 %), and out of the `keepOut` boxes (the title block,
+ * the labels placed before it) and the caption box: a label that would cover one moves just below
+ * it (above it, for the caption box at the bottom). Pure, so a test can place every label of every scene.
  */
 export function placeStageLabel(
   point: { x: number; y: number },
@@ -53,11 +53,12 @@ export function placeStageLabel(
   const textW = label.text.length * typeScale.label * 0.56;
   const anchorEnd = label.dx < 0;
   let ty = point.y + label.dy;
-  for (const box of keepOut) {
+  // Moving below one box can land on another (a label placed before): repeat until none is covered.
+  for (let pass = 0; pass <= keepOut.length; pass++) {
     const at = { tx: clampX(point.x + label.dx), ty, anchorEnd };
-    if (overlaps(labelTextRect(label.text, at), box, KEEP_OUT_GAP_PX)) {
-      ty = box.y + box.h + KEEP_OUT_GAP_PX + 8 + typeScale.label * 0.9;
-    }
+    const covered = keepOut.find((box) => overlaps(labelTextRect(label.text, at), box, KEEP_OUT_GAP_PX));
+    if (!covered) break;
+    ty = covered.y + covered.h + KEEP_OUT_GAP_PX + 8 + typeScale.label * 0.9;
   }
   const captions = layout.captions;
   if (
@@ -79,7 +80,8 @@ export function placeStageLabel(
 
 /**
  * Labels on the 3D synapse: projected with the same camera as the canvas, with a leader line to the
- * thing named. `keepOut`: boxes the text must not cover (the scene's title block, titleBlockRect).
+ * thing named. `keepOut`: boxes the text must not cover (the scene's title block, titleBlockRect);
+ * a label also keeps out of the labels before it in the list.
  */
 export function StageLabels({
   labels,
@@ -91,6 +93,9 @@ export function StageLabels({
   keepOut?: readonly Rect[];
 }) {
   const { layout } = useExplainer();
+  // Each label keeps out of those drawn before it too (the opening shot puts "dendrite" under
+  // "dendritic spine" until the camera has moved).
+  const placedText: Rect[] = [];
   return (
     <svg
       width={layout.width}
@@ -100,7 +105,9 @@ export function StageLabels({
       {labels.map((l, i) => {
         const p = projectToScreen(l.at, shot, layout);
         if (!p) return null;
-        const { tx, ty, anchorEnd } = placeStageLabel(p, l, layout, keepOut);
+        const placement = placeStageLabel(p, l, layout, [...keepOut, ...placedText]);
+        placedText.push(labelTextRect(l.text, placement));
+        const { tx, ty, anchorEnd } = placement;
         return (
           // By position: an editor may give two labels the same text (scene looks).
           <g key={i} opacity={l.opacity ?? 1}>

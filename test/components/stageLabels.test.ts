@@ -66,3 +66,25 @@ describe('placeStageLabel', () => {
     expect(labelTextRect('AMPA receptors', leftward).x).toBeGreaterThanOrEqual(32);
   });
 });
+
+describe('labels that would cover each other', () => {
+  it('moves the later one below the earlier, and below the title block when that is in the way too', () => {
+    // The opening shot (frame 0): "dendrite" lands on "dendritic spine (receiver)".
+    const spine = placeStageLabel({ x: 500, y: 330 }, { text: 'dendritic spine (receiver)', dx: 40, dy: 0 }, landscape);
+    const spineText = labelTextRect('dendritic spine (receiver)', spine);
+    const free = placeStageLabel({ x: 560, y: 335 }, { text: 'dendrite', dx: 40, dy: 8 }, landscape);
+    expect(overlap(labelTextRect('dendrite', free), spineText)).toBe(true);
+    const kept = placeStageLabel({ x: 560, y: 335 }, { text: 'dendrite', dx: 40, dy: 8 }, landscape, [spineText]);
+    expect(overlap(labelTextRect('dendrite', kept), spineText)).toBe(false);
+    expect(labelTextRect('dendrite', kept).y).toBeGreaterThanOrEqual(spineText.y + spineText.h);
+    // Two boxes in a chain: below the first lands on the second, so it goes below that one.
+    const title = titleBlockRect(landscape, 'A signal crosses the cleft', true);
+    const under = { x: 600, y: title.y + title.h + 4, w: 300, h: 40 };
+    const chained = placeStageLabel({ x: 700, y: 300 }, { text: 'vesicle', dx: 20, dy: -110 }, landscape, [
+      title,
+      under,
+    ]);
+    const text = labelTextRect('vesicle', chained);
+    expect(overlap(text, title) || overlap(text, under)).toBe(false);
+  });
+});
