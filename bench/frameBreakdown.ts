@@ -1,8 +1,6 @@
 import { findCompositionMeta } from '../src/compositions/catalog';
 import { filmstripLayout } from '../src/engine/capture';
-import { launchChromium } from '../src/render/chromium';
-import { openFramePage } from '../src/render/framePage';
-import { openRenderSession } from '../src/render/renderSession';
+import { withSessionBrowser } from '../src/render/renderSession';
 import { renderConfig } from '../render.config';
 import { startTreeSampler } from './processTreeSampler';
 
@@ -27,17 +25,8 @@ export async function measureFrameBreakdown(
   strips = 15,
 ): Promise<{ draw: BreakdownPhase; screenshot: BreakdownPhase }> {
   const meta = findCompositionMeta(compositionId);
-  const session = await openRenderSession();
-  const browser = await launchChromium(session.tools.chromium);
-  try {
-    const page = await openFramePage(browser.browser, {
-      url: session.pageUrl,
-      compositionId,
-      width: meta.width,
-      height: meta.height,
-      timeoutMs: renderConfig.capture.frameTimeoutMs,
-      filmstrip: filmstripLayout(meta.width, meta.height, framesPerShot),
-    });
+  return withSessionBrowser({}, async ({ openPage }) => {
+    const page = await openPage(meta, { filmstrip: filmstripLayout(meta.width, meta.height, framesPerShot) });
     const first = Math.min(300, Math.max(0, meta.durationInFrames - strips * framesPerShot));
     const strip = (i: number) =>
       Array.from({ length: framesPerShot }, (_, k) => (first + i * framesPerShot + k) % meta.durationInFrames);
@@ -58,10 +47,7 @@ export async function measureFrameBreakdown(
     const draw = await phase((i) => page.setFrames(strip(i)));
     const screenshot = await phase(() => page.capture(renderConfig.capture.format, renderConfig.capture.jpegQuality));
     return { draw, screenshot };
-  } finally {
-    await browser.close();
-    await session.close();
-  }
+  });
 }
 
 /** "GPU process 183, renderer 56 ms CPU" style text of a phase (kinds over 1 ms, largest first). */

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { renderConfig } from '../../render.config';
-import { launchChromium } from './chromium';
-import { openFramePage, type CaptureFormat } from './framePage';
-import { openRenderSession } from './renderSession';
+import { type CaptureFormat } from './framePage';
+import { withSessionBrowser } from './renderSession';
 import { resolveComposition, resolveFrameRange } from './renderOptions';
 
 export interface CapturedFrame {
@@ -30,17 +29,8 @@ export async function captureFrames({
 }): Promise<CapturedFrame[]> {
   const meta = resolveComposition(compositionId);
   for (const f of frames) resolveFrameRange([f, f], meta);
-  const session = await openRenderSession();
-  const browser = await launchChromium(session.tools.chromium);
-  try {
-    const page = await openFramePage(browser.browser, {
-      url: session.pageUrl,
-      compositionId,
-      width: meta.width,
-      height: meta.height,
-      inputProps,
-      timeoutMs: renderConfig.capture.frameTimeoutMs,
-    });
+  return withSessionBrowser({}, async ({ openPage }) => {
+    const page = await openPage(meta, { inputProps });
     const out: CapturedFrame[] = [];
     for (const frame of frames) {
       await page.setFrame(frame);
@@ -48,8 +38,5 @@ export async function captureFrames({
       out.push({ frame, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
     }
     return out;
-  } finally {
-    await browser.close();
-    await session.close();
-  }
+  });
 }

@@ -10,13 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { renderConfig } from '../../render.config';
 import { layoutFor } from '../components/layout';
 import { explainerTimeline } from '../story/narration';
-import { launchChromium } from './chromium';
 import { parseIntegerOption, parseJsonObjectOption, parseNumberOption, runCli } from '../publish/runCli';
-import { openFramePage, type FramePage } from './framePage';
+import { type FramePage } from './framePage';
 import { psnrOverBox, type RgbImage } from './psnr';
 import { resolveComposition, resolveFrameRange } from './renderOptions';
 import { SUPERSAMPLED_STAGE_PROPS } from './renderStill';
-import { openRenderSession } from './renderSession';
+import { withSessionBrowser } from './renderSession';
 
 /** Below this the stage's outlines show stair-steps at 1080p (issue #15: 43.5 dB with the half-resolution, aliased stage). */
 export const DEFAULT_MIN_PSNR_DB = 48;
@@ -85,40 +84,24 @@ void runCli({ name: 'check:edges', help: HELP, options: OPTIONS }, async ({ valu
   for (const f of frames) resolveFrameRange([f, f], meta);
   const box = layoutFor(meta.width, meta.height).stage;
 
-  const session = await openRenderSession();
-  const browser = await launchChromium(session.tools.chromium).catch(async (e) => {
-    await session.close();
-    throw e;
-  });
-  const open = (inputProps?: Record<string, unknown>) =>
-    openFramePage(browser.browser, {
-      url: session.pageUrl,
-      compositionId: meta.id,
-      width: meta.width,
-      height: meta.height,
-      inputProps,
-      timeoutMs: renderConfig.capture.frameTimeoutMs,
-    });
-  const grab = async (page: FramePage, frame: number) => {
-    await page.setFrame(frame);
-    return decodePng(session.tools.ffmpeg, await page.capture('png', 100), meta.width, meta.height);
-  };
-  let worst = Infinity;
-  try {
-    const rendered = await open(parseJsonObjectOption('--props', values.props));
-    const reference = await open({ ...SUPERSAMPLED_STAGE_PROPS });
+  const worst = await withSessionBrowser({}, async ({ session, openPage }) => {
+    const grab = async (page: FramePage, frame: number) => {
+      await page.setFrame(frame);
+      return decodePng(session.tools.ffmpeg, await page.capture('png', 100), meta.width, meta.height);
+    };
+    const rendered = await openPage(meta, { inputProps: parseJsonObjectOption('--props', values.props) });
+    const reference = await openPage(meta, { inputProps: { ...SUPERSAMPLED_STAGE_PROPS } });
     io.stdout(
       `edges: ${meta.id}, stage box ${box.w}x${box.h} at (${box.x}, ${box.y}), ${frames.length} frames, pass >= ${minDb} dB\n`,
     );
+    let worstDb = Infinity;
     for (const frame of frames) {
       const db = psnrOverBox(await grab(reference, frame), await grab(rendered, frame), box);
-      worst = Math.min(worst, db);
+      worstDb = Math.min(worstDb, db);
       io.stdout(`  frame ${String(frame).padStart(5)}  ${db === Infinity ? 'identical' : `${db.toFixed(1)} dB`}\n`);
     }
-  } finally {
-    await browser.close();
-    await session.close();
-  }
+    return worstDb;
+  });
   io.stdout(`edges: worst PSNR ${worst.toFixed(1)} dB over ${frames.length} frames\n`);
   if (worst < minDb)
     throw new Error(

@@ -2,9 +2,8 @@ import { extname, join, resolve } from 'node:path';
 import { renderConfig } from '../../render.config';
 import { writeFileAtomic } from '../publish/atomicWrite';
 import { REPO_ROOT } from './bundle';
-import { launchChromium } from './chromium';
-import { openFramePage, type CaptureFormat } from './framePage';
-import { openRenderSession } from './renderSession';
+import { type CaptureFormat } from './framePage';
+import { withSessionBrowser } from './renderSession';
 import { resolveProjectDir } from './projectFiles';
 import { findSystemTools } from './systemTools';
 import { resolveComposition, resolveFrameRange } from './renderOptions';
@@ -59,20 +58,10 @@ export async function renderStill(options: RenderStillOptions): Promise<RenderSt
 
   findSystemTools();
   const projectDir = options.projectDir === undefined ? undefined : resolveProjectDir(options.projectDir);
-  const session = await openRenderSession({ projectDir });
-  const browser = await launchChromium(session.tools.chromium).catch(async (e) => {
-    await session.close();
-    throw e;
-  });
-  try {
-    const page = await openFramePage(browser.browser, {
-      url: session.pageUrl,
-      compositionId: meta.id,
-      width: meta.width,
-      height: meta.height,
+  return withSessionBrowser({ projectDir }, async ({ openPage }) => {
+    const page = await openPage(meta, {
       inputProps: scale === 1 ? options.inputProps : { ...SUPERSAMPLED_STAGE_PROPS, ...options.inputProps },
       captureScale: scale,
-      timeoutMs: renderConfig.capture.frameTimeoutMs,
     });
     await page.setFrame(frame);
     const image = await page.capture(format, renderConfig.capture.jpegQuality);
@@ -85,8 +74,5 @@ export async function renderStill(options: RenderStillOptions): Promise<RenderSt
       height: meta.height * scale,
       elapsedMs: performance.now() - started,
     };
-  } finally {
-    await browser.close();
-    await session.close();
-  }
+  });
 }
