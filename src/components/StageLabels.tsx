@@ -26,10 +26,15 @@ const FRAME_MARGIN_PX = 32;
 /** Clear space kept between a label's text and a box it must not cover, px. */
 const KEEP_OUT_GAP_PX = 12;
 
+/** Width of a label's text, px (bold sans at typeScale.label: about 0.56 em a character). */
+function labelTextWidthPx(text: string): number {
+  return text.length * typeScale.label * 0.56;
+}
+
 /** The box a label's text covers when anchored at (tx, ty) (the text's baseline is ty - 8). */
 export function labelTextRect(text: string, { tx, ty, anchorEnd }: LabelPlacement): Rect {
   const size = typeScale.label;
-  const w = text.length * size * 0.56;
+  const w = labelTextWidthPx(text);
   return { x: anchorEnd ? tx - w : tx, y: ty - 8 - size * 0.9, w, h: size * 1.15 };
 }
 
@@ -49,33 +54,30 @@ export function placeStageLabel(
   layout: Layout,
   keepOut: readonly Rect[] = [],
 ): LabelPlacement {
-  const { panel, width, kind } = layout;
-  const textW = label.text.length * typeScale.label * 0.56;
+  const { panel, width, kind, captions } = layout;
+  const textW = labelTextWidthPx(label.text);
   const anchorEnd = label.dx < 0;
-  let ty = point.y + label.dy;
-  // Moving below one box can land on another (a label placed before): repeat until none is covered.
-  for (let pass = 0; pass <= keepOut.length; pass++) {
-    const at = { tx: clampX(point.x + label.dx), ty, anchorEnd };
-    const covered = keepOut.find((box) => overlaps(labelTextRect(label.text, at), box, KEEP_OUT_GAP_PX));
-    if (!covered) break;
-    ty = covered.y + covered.h + KEEP_OUT_GAP_PX + 8 + typeScale.label * 0.9;
-  }
-  const captions = layout.captions;
-  if (
-    overlaps(labelTextRect(label.text, { tx: clampX(point.x + label.dx), ty, anchorEnd }), captions, KEEP_OUT_GAP_PX)
-  ) {
-    ty = captions.y - KEEP_OUT_GAP_PX + 8 - typeScale.label * 0.25;
-  }
-  return { tx: clampX(point.x + label.dx), ty, anchorEnd };
-
-  function clampX(x: number): number {
+  /** The placement at height ty: x clamped into the frame and off the panel (which depends on the height). */
+  const placeAt = (ty: number): LabelPlacement => {
     const besidePanel = kind !== 'portrait' && ty > panel.y - 20 && ty < panel.y + panel.h + 20;
     const right =
       kind === 'portrait' ? width * 0.85 - FRAME_MARGIN_PX : besidePanel ? panel.x - 16 : width - FRAME_MARGIN_PX;
-    return anchorEnd
+    const x = point.x + label.dx;
+    const tx = anchorEnd
       ? Math.min(Math.max(x, FRAME_MARGIN_PX + textW), right)
       : Math.max(Math.min(x, right - textW), FRAME_MARGIN_PX);
+    return { tx, ty, anchorEnd };
+  };
+  const covers = (ty: number, box: Rect) => overlaps(labelTextRect(label.text, placeAt(ty)), box, KEEP_OUT_GAP_PX);
+  let ty = point.y + label.dy;
+  // Moving below one box can land on another (a label placed before): repeat until none is covered.
+  for (let pass = 0; pass <= keepOut.length; pass++) {
+    const covered = keepOut.find((box) => covers(ty, box));
+    if (!covered) break;
+    ty = covered.y + covered.h + KEEP_OUT_GAP_PX + 8 + typeScale.label * 0.9;
   }
+  if (covers(ty, captions)) ty = captions.y - KEEP_OUT_GAP_PX + 8 - typeScale.label * 0.25;
+  return placeAt(ty);
 }
 
 /**
