@@ -94,13 +94,13 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
       if (!info) continue;
       rss += info.rssPages * PAGE;
       const seen = lastTicks.get(pid);
-      const rssKind = (rssByKind[seen?.kind ?? processKind(pid)] ??= { bytes: 0, processes: 0 });
+      const kind = seen?.kind ?? processKind(pid);
+      const rssKind = (rssByKind[kind] ??= { bytes: 0, processes: 0 });
       rssKind.bytes += info.rssPages * PAGE;
       rssKind.processes += 1;
       if (wantPss) {
         const bytes = readPssBytes(pid);
         pss += bytes;
-        const kind = seen?.kind ?? processKind(pid);
         pssByKind[kind] = (pssByKind[kind] ?? 0) + bytes;
       }
       if (seen) {
@@ -112,7 +112,7 @@ export function startTreeSampler(rootPid = process.pid, intervalMs = 250): { sto
         }
       }
       // Processes already running at the first sample count from there; later ones from their start.
-      else lastTicks.set(pid, { kind: processKind(pid), start: n === 1 ? info.cpuTicks : 0, last: info.cpuTicks });
+      else lastTicks.set(pid, { kind, start: n === 1 ? info.cpuTicks : 0, last: info.cpuTicks });
     }
     if (rss > peakRss) {
       peakRss = rss;
